@@ -1,0 +1,247 @@
+"""The ``claimgraph`` command: parses arguments, calls one library function, prints.
+
+Exit codes: 0 success; 1 violations, no match or a user error; 2 unreadable input.
+"""
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ClaimgraphError, DataError, NotFound, SheetError
+
+DATA_HELP = "Data folder of RDF files and archived texts (default: the shipped graph_data/)."
+
+
+def _fail(message: str, code: int = 1):
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns library errors into one-line messages with the documented exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            _fail(str(exc), 2)
+        except SheetError as exc:
+            for line in exc.problems:
+                click.echo(line, err=True)
+            sys.exit(1)
+        except ClaimgraphError as exc:
+            _fail(str(exc), 1)
+
+
+def data_option(f):
+    return click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help=DATA_HELP)(f)
+
+
+def store_options(f):
+    f = click.option("--endpoint", default=None, metavar="URL",
+                     help="Ask a remote SPARQL 1.1 endpoint instead of the local data.")(f)
+    f = click.option("--store", "location", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Persistent store folder (default: the cache folder `claimgraph load` fills).")(f)
+    return data_option(f)
+
+
+def _data(data_dir):
+    from .resources import default_data_dir
+    return data_dir or default_data_dir()
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="claimgraph")
+def main():
+    """claimgraph: claims and their sources as an RDF knowledge graph.
+
+    Every figure and quotation of a story, with who said it, where it was published and the
+    exact words at their place in the archived text; checked by SHACL; asked by SPARQL, look-ups
+    with citations, and an interactive network view.
+    """
+
+
+@main.command()
+@data_option
+def validate(data_dir):
+    """Check the data against the SHACL shapes: one line per violation.
+
+    Exit 0 when the data conforms, 1 on violations, 2 when a file cannot be read."""
+    from .data import load_graph
+    from .validate import validate_graph
+
+    data_dir = _data(data_dir)
+    report = validate_graph(load_graph(data_dir))
+    for result in report.results:
+        click.echo(result.line())
+    if not report.conforms:
+        n = sum(1 for r in report.results if r.severity.name == "VIOLATION")
+        click.echo(f"{n} violation(s) in {data_dir}", err=True)
+        sys.exit(1)
+    click.echo(f"{data_dir}: conforms")
+
+
+@main.command()
+@click.argument("term", required=False)
+@click.option("--speaker", help="Only claims attributed to this person or organisation.")
+@click.option("--place", help="Only claims from, to or about this place (name or ISO code).")
+@click.option("--source", help="Only claims that appear in or derive from this source or publisher.")
+@click.option("--min", "minimum", type=float, help="Only figures at least this value.")
+@click.option("--max", "maximum", type=float, help="Only figures at most this value.")
+@click.option("--limit", type=int, default=None, help="At most this many answers.")
+@click.option("--cite", "fmt", default="plain", show_default=True,
+              type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "mla", "harvard"]),
+              help="Citation format.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of claims.")
+@store_options
+def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, data_dir, location, endpoint):
+    """Find claims by a figure ("650,000", "1.6 million"), a phrase, or a name, with citations.
+
+    Exit 1 when nothing matches."""
+    from . import cite
+    from .lookup import find
+    from .store import open_store
+
+    with open_store(_data(data_dir), endpoint, location) as store:
+        claims = find(store, term, speaker=speaker, place=place, source=source,
+                      minimum=minimum, maximum=maximum, limit=limit)
+    if as_json:
+        click.echo(json.dumps([cite.as_json(c) for c in claims], ensure_ascii=False, indent=2))
+        return
+    for c in claims:
+        click.echo(_summary(c))
+        click.echo("  " + cite.render(c, fmt).replace("\n", "\n  "))
+        click.echo()
+    click.echo(f"{len(claims)} claim(s)", err=True)
+
+
+def _summary(c) -> str:
+    head = f"{c.id}  [{c.kind}]"
+    if c.kind == "figure":
+        head += f"  {c.as_printed} {c.unit or ''}".rstrip() + f"  (value {c.value}, {c.bound})"
+    lines = [head, f"  {c.statement}"]
+    if c.hedge and c.hedge not in ("asserted",):
+        lines.append(f"  hedge: {c.hedge}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--format", "rdf_format", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples"]), help="How to print the claim's RDF.")
+@store_options
+def show(claim_id, rdf_format, data_dir, location, endpoint):
+    """Print one claim in full (CLAIM_ID like claim/3209cb1a251b2eb1) with its RDF."""
+    from . import cite
+    from .ids import expand_id
+    from .lookup import details
+    from .store import open_store
+    from .resources import query_text
+    from .show import claim_rdf
+
+    claim_iri = expand_id(claim_id)
+    with open_store(_data(data_dir), endpoint, location) as store:
+        found = details(store, [str(claim_iri)])
+        if not found:
+            raise NotFound(f"no claim {claim_id}")
+        rdf = claim_rdf(store, str(claim_iri), query_text("lib/describe_claim"), rdf_format)
+    c = found[0]
+    click.echo(_summary(c))
+    for label, value in (("quote", c.quote and f"“{c.quote}” (characters {c.start}-{c.end})"),
+                         ("said by", ", ".join(c.attributed_to)), ("from", ", ".join(c.from_places)),
+                         ("to", ", ".join(c.to_places) + (" (each)" if c.each_place else "")),
+                         ("about", ", ".join(c.about)), ("time", c.time), ("part of", c.part_of),
+                         ("chain", cite.chain(c)), ("cite", cite.plain(c))):
+        if value:
+            click.echo(f"  {label}: {value}")
+    click.echo()
+    click.echo(rdf)
+
+
+@main.command()
+@click.argument("query_text", required=False)
+@click.option("--file", "query_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--name", "query_name", help="Run a query shipped with claimgraph (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE as a term (<iri>, a number, or text). Repeatable.")
+@click.option("--format", "out_format", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format (json: SPARQL 1.1 results).")
+@store_options
+def query(query_text, query_file, query_name, list_queries, binds, out_format, data_dir, location, endpoint):
+    """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name."""
+    from . import sparql
+    from .resources import query_names, query_text as shipped
+    from .store import open_store
+
+    if list_queries:
+        for name, doc in sparql.catalogue(query_names(), shipped):
+            click.echo(f"{name:28} {doc}")
+        return
+    sources = [x for x in (query_text, query_file, query_name) if x]
+    if len(sources) != 1:
+        raise click.UsageError("give exactly one of QUERY_TEXT, --file or --name")
+    text = query_file.read_text(encoding="utf-8") if query_file else shipped(query_name) if query_name else query_text
+    bindings = sparql.parse_binds(binds)
+    with open_store(_data(data_dir), endpoint, location) as store:
+        result = store.query(text, bindings)
+    click.echo(sparql.format_result(result, out_format), nl=False)
+    if result.kind == "select":
+        click.echo(f"{len(result.rows)} row(s)", err=True)
+
+
+@main.command()
+@data_option
+@click.option("--store", "location", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the store (default: the cache folder later commands look in).")
+def load(data_dir, location):
+    """Build the persistent on-disk store that later commands reuse (rebuilt when data change)."""
+    import time
+    from .store import build_persistent
+
+    started = time.perf_counter()
+    where = build_persistent(_data(data_dir), location)
+    click.echo(f"built {where} in {time.perf_counter() - started:.2f} s")
+
+
+@main.command()
+@data_option
+@click.option("--port", default=7878, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+def serve(data_dir, port, host):
+    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C."""
+    from .serve import serve_forever
+
+    serve_forever(_data(data_dir), host, port, echo=click.echo)
+
+
+@main.command()
+@data_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store endpoint (e.g. http://127.0.0.1:7878/store); a …/query URL is mapped to …/store.")
+@click.option("--batch", default=50_000, show_default=True, help="Triples per request.")
+def push(data_dir, endpoint, batch):
+    """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
+    from .remote import push as push_data, store_url_for
+
+    counts = push_data(_data(data_dir), store_url_for(endpoint), batch)
+    click.echo(f"pushed {counts['triples']} triples from {counts['files']} file(s) in {counts['requests']} request(s)")
+
+
+@main.command(name="import")
+@click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--text", "text_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="The source's archived text (default: the sheet's source_text column).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Data folder to add the claims to.")
+def import_(sheet, text_path, data_dir):
+    """Add the claims of a claim sheet (CSV) to a data folder, validated, atomically."""
+    from .ingest import import_sheet
+
+    result = import_sheet(sheet, data_dir, text_path)
+    click.echo(f"{result.added} claim(s) added, {result.unchanged} already present")
+    for f in result.files:
+        click.echo(f"  wrote {f}")

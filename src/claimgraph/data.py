@@ -1,0 +1,80 @@
+"""Reading a data folder (graph_data/ or the user's) into one rdflib graph.
+
+A data folder holds Turtle (``.ttl``) or N-Triples (``.nt``) files, one per source plus shared
+entities, and the archived plain text of each source. The text is referenced from the RDF by
+``cg:textFile`` and added to the graph as ``schema:text`` on load, so SHACL and SPARQL can check
+that every quote stands at its offsets.
+"""
+import os
+from pathlib import Path
+
+from rdflib import Graph, Literal
+
+from .errors import DataError
+from .namespaces import CG, SCHEMA, bind_prefixes
+
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt"}
+
+
+def rdf_files(data_dir) -> list[Path]:
+    """The RDF files of a data folder, sorted by name."""
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder")
+    return sorted(p for p in folder.iterdir() if p.suffix in RDF_SUFFIXES and p.is_file())
+
+
+def parse_file(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one RDF file into ``graph`` (a new graph if None); DataError names file and line."""
+    graph = graph if graph is not None else Graph()
+    try:
+        graph.parse(path, format=RDF_SUFFIXES.get(path.suffix, "turtle"))
+    except Exception as exc:  # rdflib raises several types; all mean "cannot read this file"
+        line = getattr(exc, "lines", None)
+        why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
+        where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
+        raise DataError(f"{where}: malformed RDF: {why}") from exc
+    return graph
+
+
+def attach_texts(graph: Graph, data_dir) -> Graph:
+    """Add ``schema:text`` to every ``cg:ArchivedText`` from its ``cg:textFile`` in ``data_dir``."""
+    for node, name in list(graph.subject_objects(CG.textFile)):
+        path = Path(data_dir) / str(name)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{path}: archived text of {node} cannot be read: {exc.strerror}") from exc
+        graph.set((node, SCHEMA.text, Literal(text)))
+    return graph
+
+
+def load_graph(data_dir) -> Graph:
+    """Every RDF file of ``data_dir`` with archived texts attached, as one graph."""
+    graph = bind_prefixes(Graph())
+    for path in rdf_files(data_dir):
+        parse_file(path, graph)
+    return attach_texts(graph, data_dir)
+
+
+def turtle_bytes(graph: Graph) -> bytes:
+    """``graph`` as Turtle with claimgraph's prefixes; subjects sorted, so diffs stay small."""
+    return bind_prefixes(graph).serialize(format="turtle", encoding="utf-8")
+
+
+def replace_files(contents: dict) -> None:
+    """Write every ``{path: bytes}`` through a temporary file and a rename, only after all the
+    temporary files are written: a failure before the renames leaves every file as it was."""
+    temps = []
+    try:
+        for path, data in contents.items():
+            path = Path(path)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_bytes(data)
+            temps.append((tmp, path))
+    except OSError:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in temps:
+        os.replace(tmp, path)

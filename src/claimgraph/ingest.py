@@ -1,0 +1,394 @@
+"""Claim sheets: a CSV a journalist fills in, turned into claims anchored in an archived text.
+
+One row is one claim. The columns are listed in :data:`COLUMNS` and documented in README.md;
+``claimgraph/templates/claim-sheet.csv`` is an empty sheet with them. Source columns (``source_*``)
+filled on a row describe the source of that row and the rows below it until the next filled
+``source_title``. Entities (speakers, subjects, places) are named by ``schema:name``, an alternative
+label, an ISO 3166 code or a local id such as ``person/vladimir-putin``; several are separated by
+``;``. Quote offsets are computed by finding ``quote`` in the source's archived text.
+"""
+import csv
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import SheetError
+from .ids import claim_content, content_id, short_id
+from .namespaces import CG, ID, OA, PROV, SCHEMA, bind_prefixes
+
+COLUMNS = [
+    "key", "kind", "statement", "subject", "predicate", "object",
+    "value", "as_printed", "bound", "unit", "measure", "time", "from", "to", "each_place",
+    "part_of", "about", "hedge", "quote", "occurrence", "speaker", "derived_from",
+    "source_title", "source_type", "source_publisher", "source_author", "source_published",
+    "source_url", "source_retrieved", "source_text", "source_derived_from",
+]
+REQUIRED = ["kind", "statement", "quote", "speaker"]
+KINDS = {"figure": CG.FigureClaim, "quotation": CG.QuotationClaim, "statement": CG.StatementClaim}
+DEFAULT_PREDICATE = {"figure": CG.numberOfPeople, "quotation": CG.said}
+BOUNDS = {"exact": CG.Exact, "approximate": CG.Approximate, "lower": CG.LowerBound, "upper": CG.UpperBound}
+#: unit word -> (UN/CEFACT Rec. 20 common code, as schema.org recommends for unitCode; text)
+UNITS = {"people": ("IE", "people"), "per cent": ("P1", "per cent"), "rank": ("C62", "rank")}
+HEDGES = {
+    "asserted": CG.Asserted, "reported": CG.Reported, "understood to be": CG.UnderstoodTo,
+    "thought to have": CG.ThoughtTo, "could be even higher": CG.CouldBeHigher, "suggested": CG.Suggested,
+}
+SOURCE_TYPES = {"newsarticle": SCHEMA.NewsArticle, "article": SCHEMA.Article, "report": SCHEMA.Report}
+CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_CURIE = re.compile(r"^(cg|schema|prov|dcterms|skos):([A-Za-z][\w-]*)$")
+
+
+@dataclass
+class Source:
+    """A source document of a sheet, with the archived text its quotes are found in."""
+    iri: URIRef
+    text_path: Path
+    text: str
+    rows: list = field(default_factory=list)
+
+
+def read_sheet(path) -> list[dict]:
+    """Rows of a claim sheet as dicts with a ``_row`` number (the spreadsheet's line number)."""
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise SheetError(path, [f"{path}: header: missing column(s) {', '.join(missing)}"])
+            unknown = [c for c in header if c not in COLUMNS]
+            if unknown:
+                raise SheetError(path, [f"{path}: header: unknown column(s) {', '.join(unknown)}"])
+            return [{**{k: (v or "").strip() for k, v in row.items() if k}, "_row": n}
+                    for n, row in enumerate(reader, start=2)]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SheetError(path, [f"{path}: cannot read the sheet: {exc}"]) from exc
+
+
+class EntityIndex:
+    """Finds entity IRIs by name, alternative label, ISO code or local id (case-insensitive)."""
+
+    def __init__(self, graph: Graph):
+        self._by_key = {}
+        for pred in (SCHEMA.name, SKOS.altLabel, SKOS.notation):
+            for node, label in graph.subject_objects(pred):
+                self._by_key.setdefault(str(label).casefold(), node)
+        for node in set(graph.subjects()):
+            if str(node).startswith(str(ID)):
+                self._by_key.setdefault(str(node)[len(ID):].casefold(), node)
+
+    def find(self, name: str):
+        return self._by_key.get(name.strip().casefold())
+
+
+class _RowBuilder:
+    """Builds the triples of one row; collects faults instead of stopping at the first."""
+
+    def __init__(self, sheet_path, row, index):
+        self.sheet_path, self.row, self.index = sheet_path, row, index
+        self.problems = []
+
+    def fault(self, column, message):
+        self.problems.append(f"{self.sheet_path}: row {self.row['_row']}, column {column}: {message}")
+
+    def entity(self, column, name):
+        node = self.index.find(name)
+        if node is None:
+            self.fault(column, f"unknown entity {name!r} (add it to the entities file first)")
+        return node
+
+    def entities(self, column):
+        names = [n for n in self.row.get(column, "").split(";") if n.strip()]
+        return [e for e in (self.entity(column, n) for n in names) if e is not None]
+
+    def number(self, column):
+        text = self.row.get(column, "").replace(",", "").replace("_", "")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            self.fault(column, f"{self.row.get(column)!r} is not a number")
+            return None
+        if value == value.to_integral_value() and "." not in text:
+            return Literal(int(value))
+        return Literal(value, datatype=XSD.decimal)
+
+
+def source_of(sheet_path, row, index, text_path, previous):
+    """The Source a row belongs to: a new one where ``source_title`` is filled, else ``previous``."""
+    if not row.get("source_title"):
+        if previous is None:
+            raise SheetError(sheet_path, [f"{sheet_path}: row {row['_row']}, column source_title: "
+                                          "the first row must describe its source"])
+        return previous, Graph()
+    text_path = Path(text_path) if text_path else Path(sheet_path).parent / row.get("source_text", "")
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SheetError(sheet_path, [f"{sheet_path}: row {row['_row']}, column source_text: "
+                                      f"cannot read archived text {text_path}: {exc.strerror}"]) from exc
+    iri = ID[f"source/{text_path.stem}"]
+    archive = URIRef(f"{iri}#text")
+    g = Graph()
+    b = _RowBuilder(sheet_path, row, index)
+    kind = SOURCE_TYPES.get(row.get("source_type", "NewsArticle").casefold().replace(" ", ""))
+    if kind is None:
+        b.fault("source_type", f"unknown source type {row['source_type']!r} ({', '.join(SOURCE_TYPES)})")
+        kind = SCHEMA.CreativeWork
+    g.add((iri, RDF.type, kind))
+    g.add((iri, RDF.type, PROV.Entity))
+    g.add((iri, SCHEMA.headline, Literal(row["source_title"])))
+    for column, pred in (("source_publisher", SCHEMA.publisher), ("source_author", SCHEMA.author)):
+        for agent in b.entities(column):
+            g.add((iri, pred, agent))
+    published = row.get("source_published", "")
+    if published:
+        g.add((iri, SCHEMA.datePublished, _date_literal(b, "source_published", published)))
+    if row.get("source_url"):
+        g.add((iri, SCHEMA.url, URIRef(row["source_url"])))
+    g.add((iri, SCHEMA.archivedAt, archive))
+    g.add((archive, RDF.type, CG.ArchivedText))
+    g.add((archive, CG.textFile, Literal(text_path.name)))
+    g.add((archive, SCHEMA.encodingFormat, Literal("text/plain; charset=utf-8")))
+    if row.get("source_retrieved"):
+        g.add((archive, PROV.generatedAtTime, _date_literal(b, "source_retrieved", row["source_retrieved"])))
+    for upstream in b.entities("source_derived_from"):
+        g.add((iri, PROV.wasDerivedFrom, upstream))
+    if b.problems:
+        raise SheetError(sheet_path, b.problems)
+    return Source(iri=iri, text_path=text_path, text=text), g
+
+
+def _date_literal(b, column, text):
+    if _DATETIME.match(text):
+        return Literal(text, datatype=XSD.dateTime)
+    if _DATE.match(text):
+        return Literal(text, datatype=XSD.date)
+    b.fault(column, f"{text!r} is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm+hh:mm)")
+    return Literal(text)
+
+
+def _find_quote(b, text, quote, occurrence):
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            b.fault("quote", f"{quote[:60]!r} is not found verbatim in the archived text"
+                    + (f" {occurrence} times" if occurrence > 1 else ""))
+            return None
+    return start
+
+
+def _claim_triples(iri, b, source, keys):
+    """Triples of one row's claim under ``iri``; faults go to ``b``."""
+    row, g = b.row, Graph()
+    kind = row["kind"].casefold()
+    if kind not in KINDS:
+        b.fault("kind", f"{row['kind']!r} is not one of {', '.join(KINDS)}")
+        return g
+    g.add((iri, RDF.type, KINDS[kind]))
+    g.add((iri, RDF.type, SCHEMA.Claim))
+    g.add((iri, RDF.type, RDF.Statement))
+    g.add((iri, SCHEMA.text, Literal(row["statement"])))
+    speakers = b.entities("speaker")
+    if not speakers:
+        b.fault("speaker", "every claim needs who made it")
+    for agent in speakers:
+        g.add((iri, PROV.wasAttributedTo, agent))
+    g.add((iri, SCHEMA.appearance, source.iri))
+    for upstream in b.entities("derived_from"):
+        g.add((iri, PROV.wasDerivedFrom, upstream))
+
+    # the asserted triple
+    pred_text = row.get("predicate") or ""
+    if pred_text:
+        m = _CURIE.match(pred_text)
+        predicate = {"cg": CG._NS, "schema": SCHEMA, "prov": PROV}.get(m.group(1))[m.group(2)] if m else None
+        if predicate is None:
+            b.fault("predicate", f"{pred_text!r} is not a cg:, schema: or prov: term")
+    else:
+        predicate = DEFAULT_PREDICATE.get(kind)
+        if predicate is None:
+            b.fault("predicate", "a statement claim needs a predicate")
+    subject = b.entity("subject", row["subject"]) if row.get("subject") else (speakers[0] if kind == "quotation" and speakers else None)
+    if subject is None and not row.get("subject"):
+        b.fault("subject", "missing: what the claim is about")
+    if kind == "figure":
+        obj = b.number("value") if row.get("value") else None
+        if obj is None and not row.get("value"):
+            b.fault("value", "a figure claim needs its value")
+    elif kind == "quotation":
+        obj = Literal(row["quote"])
+    else:
+        text = row.get("object", "")
+        obj = b.index.find(text) or (Literal(text) if text else None)
+        if obj is None:
+            b.fault("object", "a statement claim needs an object")
+    if subject is not None and predicate is not None and obj is not None:
+        g.add((iri, RDF.subject, subject))
+        g.add((iri, RDF.predicate, predicate))
+        g.add((iri, RDF.object, obj))
+
+    if kind == "figure":
+        if not row.get("as_printed"):
+            b.fault("as_printed", "a figure claim needs the figure as printed")
+        else:
+            g.add((iri, CG.asPrinted, Literal(row["as_printed"])))
+        bound = BOUNDS.get(row.get("bound", "").casefold())
+        if bound is None:
+            b.fault("bound", f"{row.get('bound')!r} is not one of {', '.join(BOUNDS)}")
+        else:
+            g.add((iri, CG.bound, bound))
+        unit = UNITS.get(row.get("unit", "").casefold())
+        if unit is None:
+            b.fault("unit", f"{row.get('unit')!r} is not one of {', '.join(UNITS)}")
+        else:
+            g.add((iri, SCHEMA.unitCode, Literal(unit[0])))
+            g.add((iri, SCHEMA.unitText, Literal(unit[1])))
+        if row.get("each_place", "").casefold() in ("yes", "true", "1"):
+            g.add((iri, CG.eachPlace, Literal(True)))
+    if row.get("measure"):
+        g.add((iri, SCHEMA.variableMeasured, Literal(row["measure"])))
+    if row.get("time"):
+        g.add((iri, SCHEMA.temporalCoverage, Literal(row["time"])))
+    for column, pred in (("from", SCHEMA.fromLocation), ("to", SCHEMA.toLocation), ("about", SCHEMA.about)):
+        for node in b.entities(column):
+            g.add((iri, pred, node))
+    if row.get("part_of"):
+        whole = keys.get(row["part_of"])
+        if whole is None:
+            b.fault("part_of", f"no row above has key {row['part_of']!r}")
+        else:
+            g.add((iri, CG.partOf, whole))
+    if row.get("hedge"):
+        hedge = HEDGES.get(row["hedge"].casefold())
+        if hedge is None:
+            b.fault("hedge", f"{row['hedge']!r} is not one of {', '.join(HEDGES)}")
+        else:
+            g.add((iri, CG.hedge, hedge))
+
+    # the anchor in the archived text (W3C Web Annotation selectors)
+    try:
+        occurrence = int(row.get("occurrence") or 1)
+    except ValueError:
+        b.fault("occurrence", f"{row['occurrence']!r} is not a whole number")
+        occurrence = 1
+    start = _find_quote(b, source.text, row["quote"], occurrence) if row.get("quote") else None
+    if start is not None:
+        end = start + len(row["quote"])
+        target, quote, position = (URIRef(f"{iri}#{n}") for n in ("target", "quote", "position"))
+        g.add((iri, CG.quotedIn, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, URIRef(f"{source.iri}#text")))
+        g.add((target, OA.hasSelector, quote))
+        g.add((target, OA.hasSelector, position))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(row["quote"])))
+        g.add((quote, OA.prefix, Literal(source.text[max(0, start - CONTEXT):start])))
+        g.add((quote, OA.suffix, Literal(source.text[end:end + CONTEXT])))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(start)))
+        g.add((position, OA.end, Literal(end)))
+    return g
+
+
+@dataclass
+class SheetBuild:
+    """What a sheet builds: one graph per source IRI, and the sheet row of each claim."""
+    graphs: dict
+    rows: dict
+
+
+def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
+    """Claims of a sheet as one graph per source IRI, with the row each claim came from.
+
+    ``context`` is the graph the sheet's names are resolved in (entities and earlier sources).
+    ``text_path`` overrides the ``source_text`` column. Raises SheetError listing every bad row.
+    """
+    rows = read_sheet(sheet_path)
+    index = EntityIndex(context)
+    graphs, keys, problems, source, claim_rows = {}, {}, [], None, {}
+    for row in rows:
+        try:
+            new_source, source_graph = source_of(sheet_path, row, index, text_path, source)
+        except SheetError as exc:
+            problems.extend(exc.problems)
+            continue
+        if new_source is not source:
+            source = new_source
+            graphs.setdefault(source.iri, bind_prefixes(Graph())).__iadd__(source_graph)
+        b = _RowBuilder(sheet_path, row, index)
+        for column in REQUIRED:
+            if not row.get(column):
+                b.fault(column, "missing")
+        if b.problems:
+            problems.extend(b.problems)
+            continue
+        draft = _claim_triples(URIRef("urn:claimgraph:draft"), b, source, keys)
+        if b.problems:
+            problems.extend(b.problems)
+            continue
+        iri = content_id(claim_content(draft, URIRef("urn:claimgraph:draft")))
+        graphs[source.iri] += _claim_triples(iri, b, source, keys)
+        claim_rows[short_id(iri)] = row["_row"]
+        if row.get("key"):
+            keys[row["key"]] = iri
+    if problems:
+        raise SheetError(sheet_path, problems)
+    return SheetBuild(graphs, claim_rows)
+
+
+@dataclass
+class ImportResult:
+    added: int
+    unchanged: int
+    files: list
+
+
+class ImportRejected(SheetError):
+    """The sheet built, but the graph with its claims does not conform to the shapes."""
+
+
+def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
+    """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
+    its archived text. Everything is validated together first (SHACL, the new claims with the
+    graph they join); nothing is written unless it all conforms, and then atomically."""
+    from .data import load_graph, parse_file, replace_files, turtle_bytes
+    from .validate import validate_graph
+
+    data_dir = Path(data_dir)
+    context = load_graph(data_dir)
+    built = build_sheet(sheet_path, context, text_path)
+    graphs = built.graphs
+    before = set(context.subjects(RDF.type, SCHEMA.Claim))
+    writes, combined = {}, Graph()
+    combined += context
+    for source_iri, g in graphs.items():
+        archive = URIRef(f"{source_iri}#text")
+        name = str(g.value(archive, CG.textFile))
+        text_src = Path(text_path) if text_path else Path(sheet_path).parent / name
+        target = data_dir / f"{Path(name).stem}.ttl"
+        merged = parse_file(target) if target.exists() else Graph()
+        merged += g
+        writes[target] = turtle_bytes(merged)
+        text_dst = data_dir / name
+        if not text_dst.exists() or text_dst.read_bytes() != text_src.read_bytes():
+            writes[text_dst] = text_src.read_bytes()
+        combined += g
+        combined.set((archive, SCHEMA.text, Literal(text_src.read_text(encoding="utf-8"))))
+    report = validate_graph(combined)
+    if not report.conforms:
+        raise ImportRejected(sheet_path, [
+            f"{sheet_path}: " + (f"row {built.rows[r.focus]} ({r.focus})" if r.focus in built.rows else r.focus)
+            + f": {r.message}" for r in report.results])
+    new = set(combined.subjects(RDF.type, SCHEMA.Claim)) - before
+    writes = {p: b for p, b in writes.items() if not (p.exists() and p.read_bytes() == b)}
+    replace_files(writes)
+    return ImportResult(added=len(new), unchanged=sum(len(set(g.subjects(RDF.type, SCHEMA.Claim))) for g in graphs.values()) - len(new),
+                        files=sorted(str(p) for p in writes))

@@ -1,0 +1,199 @@
+"""Finding claims: by a figure however it is written, a word or phrase of the quote, or a person,
+organisation, place or source; each answer carries what its citation needs.
+
+Every value a user types reaches SPARQL as a bound term (see :func:`claimgraph.store.bind_values`).
+"""
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .errors import NotFound
+from .ids import short_id
+from .resources import query_text
+from .store import Store, iri
+
+_SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
+           "billion": 1_000_000_000, "bn": 1_000_000_000}
+_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?P<frac>\.\d+)?\s*"
+                     r"(?P<scale>thousand|million|billion|k|m|mn|bn)?\s*(?P<pct>%|per ?cent|percent)?$",
+                     re.IGNORECASE)
+
+
+def parse_figure(text: str):
+    """The number a figure as written stands for ("650,000", "650000", "1.6 million", "80%"),
+    as int where whole, else float; None if ``text`` is not a figure."""
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return None
+    digits = re.sub(r"[,\u202f\u00a0 ]", "", m.group("num")) + (m.group("frac") or "")
+    try:
+        value = Decimal(digits) * _SCALES.get((m.group("scale") or "").lower(), 1)
+    except InvalidOperation:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass
+class Claim:
+    """One claim as a look-up answers it."""
+    iri: str
+    kind: str
+    statement: str
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    value: float | int | None = None
+    as_printed: str | None = None
+    bound: str | None = None
+    unit: str | None = None
+    measure: str | None = None
+    time: str | None = None
+    each_place: bool = False
+    part_of: str | None = None
+    hedge: str | None = None
+    attributed_to: list[str] = field(default_factory=list)
+    from_places: list[str] = field(default_factory=list)
+    to_places: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    derived_from: list[str] = field(default_factory=list)
+    source: dict = field(default_factory=dict)
+    chain: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return short_id(self.iri)
+
+
+def _claim_set(store: Store, name: str, bindings) -> set[str]:
+    return {row["claim"] for row in store.select(query_text(name), bindings)}
+
+
+def entities_named(store: Store, name: str) -> set[str]:
+    """IRIs of entities whose name, alternative label, ISO code or title is ``name``."""
+    return {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.strip().lower()})}
+
+
+def _by_entity(store: Store, name: str, role: str) -> set[str]:
+    entities = entities_named(store, name)
+    rows = [{"entity": iri(e), "role": role} for e in entities]
+    return _claim_set(store, "lib/find_by_entity", rows) if rows else set()
+
+
+def _by_text(store: Store, text: str) -> set[str]:
+    """Claims whose quote, statement or printed figure holds ``text`` as whole words."""
+    words = re.compile(r"(?<!\w)" + re.escape(text.strip()) + r"(?!\w)", re.IGNORECASE)
+    rows = store.select(query_text("lib/find_by_text"), {"text": text.strip().lower()})
+    return {r["claim"] for r in rows if words.search(r["words"])}
+
+
+def find(store: Store, term: str | None = None, *, speaker=None, place=None, source=None,
+         minimum=None, maximum=None, limit: int | None = None) -> list[Claim]:
+    """Claims matching ``term`` (a figure, phrase or name) and every filter given.
+
+    ``term`` matches claims whose value equals the figure it writes, whose quote, statement or
+    printed figure contains it as words, or that involve an entity it names. ``speaker``,
+    ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value. Answers are
+    ordered: the named speaker's own claims first, then by source and position in the text.
+    Raises NotFound when nothing matches."""
+    sets, first = [], set()
+    if term:
+        matched = set()
+        figure = parse_figure(term)
+        if figure is not None:
+            matched |= _claim_set(store, "lib/find_by_value", {"min": figure, "max": figure})
+        first = _by_entity(store, term, "speaker")
+        matched |= first | _by_entity(store, term, "any") | _by_entity(store, term, "place")
+        matched |= _by_entity(store, term, "source") | _by_text(store, term)
+        sets.append(matched)
+    for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
+        if name:
+            sets.append(_by_entity(store, name, role))
+    if minimum is not None or maximum is not None:
+        sets.append(_claim_set(store, "lib/find_by_value", {
+            "min": minimum if minimum is not None else -1e300,
+            "max": maximum if maximum is not None else 1e300}))
+    if not sets:
+        raise NotFound("say what to look for: a figure, phrase or name, or a filter")
+    found = set.intersection(*sets)
+    if not found:
+        raise NotFound(f"no claim matches {describe_search(term, speaker, place, source, minimum, maximum)}")
+    claims = details(store, sorted(found))
+    claims.sort(key=lambda c: (c.iri not in first, c.source.get("title") or "", c.start or 0))
+    return claims[:limit] if limit else claims
+
+
+def describe_search(term=None, speaker=None, place=None, source=None, minimum=None, maximum=None) -> str:
+    parts = [repr(term)] if term else []
+    parts += [f"{k} {v!r}" for k, v in (("speaker", speaker), ("place", place), ("source", source)) if v]
+    parts += [f"{k} {v}" for k, v in (("min", minimum), ("max", maximum)) if v is not None]
+    return ", ".join(parts)
+
+
+def details(store: Store, claim_iris: list[str]) -> list[Claim]:
+    """Full :class:`Claim` records for ``claim_iris``, in the same order."""
+    if not claim_iris:
+        return []
+    rows = [{"claim": iri(c)} for c in claim_iris]
+    claims = {}
+    for r in store.select(query_text("lib/claim_details"), rows):
+        c = claims.get(r["claim"])
+        if c is None:
+            claims[r["claim"]] = c = Claim(
+                iri=r["claim"], kind=r["kind"], statement=r["statement"], quote=r["quote"], start=r["start"],
+                end=r["end"], value=r["value"] if r["kind"] == "figure" else None, as_printed=r["asPrinted"],
+                bound=r["bound"], unit=r["unit"], measure=r["measure"], time=r["time"],
+                each_place=bool(r["eachPlace"]), part_of=short_id(r["partOf"]) if r["partOf"] else None,
+                hedge=r["hedge"], source={
+                    "id": short_id(r["source"]), "title": r["title"], "publisher": r["publisher"],
+                    "author": r["author"], "published": r["published"], "url": r["url"],
+                    "retrieved": r["retrieved"]})
+        if r["author"] and c.source["author"] and r["author"] not in c.source["author"].split("; "):
+            c.source["author"] += "; " + r["author"]
+    roles = {"speaker": "attributed_to", "from": "from_places", "to": "to_places", "about": "about",
+             "derived": "derived_from"}
+    derived = {}
+    for r in store.select(query_text("lib/claim_links"), rows):
+        c = claims.get(r["claim"])
+        attr = roles.get(r["role"])
+        if c is None or attr is None:
+            continue
+        label = r["name"] or short_id(r["entity"])
+        if label not in getattr(c, attr):
+            getattr(c, attr).append(label)
+        if r["role"] == "derived":
+            derived.setdefault(r["claim"], []).append(r["entity"])
+    docs = _documents(store, [d for ds in derived.values() for d in ds])
+    for claim_iri, c in claims.items():
+        c.chain = _chain(docs, derived.get(claim_iri, []))
+    return [claims[i] for i in claim_iris if i in claims]
+
+
+def _documents(store: Store, start: list[str], depth: int = 8) -> dict[str, tuple]:
+    """(label, upstream documents) of every document reachable from ``start`` by derivation."""
+    docs, frontier = {}, sorted(set(start))
+    while frontier and depth:
+        rows = store.select(query_text("lib/derivation_chain"), [{"doc": iri(d)} for d in frontier])
+        for d in frontier:
+            mine = [r for r in rows if r["doc"] == d]
+            docs[d] = (next((r["label"] for r in mine if r["label"]), None),
+                       [r["upstream"] for r in mine if r["upstream"]])
+        frontier = sorted({u for d in frontier for u in docs[d][1] if u not in docs})
+        depth -= 1
+    return docs
+
+
+def _chain(docs: dict, start: list[str]) -> list[str]:
+    """Who a claim was taken from, nearest first: ["Institute for the Study of War", "The Bell"]."""
+    chain, seen, frontier = [], set(), list(start)
+    while frontier:
+        nxt = []
+        for d in frontier:
+            if d in seen or d not in docs:
+                continue
+            seen.add(d)
+            label, upstream = docs[d]
+            if label and label not in chain:
+                chain.append(label)
+            nxt.extend(upstream)
+        frontier = nxt
+    return chain

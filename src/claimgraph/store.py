@@ -1,0 +1,293 @@
+"""Stores behind one small interface: embedded (in memory), persistent (on disk) and remote.
+
+All three answer SPARQL 1.1 SELECT/ASK/CONSTRUCT through :meth:`Store.query`. Values from users
+never enter query text as text: :func:`bind_values` adds them as an inline ``VALUES`` block of
+terms serialised by Oxigraph (N-Triples escaping), at the top of the outer ``WHERE`` group, so
+filters in that group see them bound, as pre-bound variables; nested groups (UNION branches,
+OPTIONAL) are joined with them, so queries shipped here use bound variables in triple patterns
+there and keep filters on them in the outer group.
+
+``open_store`` picks one:
+
+- ``endpoint`` given: a remote SPARQL 1.1 endpoint (any triplestore), spoken to with the SPARQL
+  1.1 Protocol; it must expose the union of its graphs as the default graph (Oxigraph
+  ``--union-default-graph``, Fuseki ``unionDefaultGraph``), because ``push`` writes one named graph
+  per data file;
+- else the persistent pyoxigraph store that ``claimgraph load`` built for the data folder, if it
+  exists (rebuilt when the data files changed);
+- else the data folder read into memory (Oxigraph, no set-up).
+"""
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import DataError, QueryError
+from .resources import default_data_dir, ontology_file
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+CG_TEXT_FILE = ox.NamedNode("https://w3id.org/claimgraph/ns#textFile")
+SCHEMA_TEXT = ox.NamedNode("https://schema.org/text")
+GRAPH_BASE = "https://w3id.org/claimgraph/graph/"
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- terms
+
+def term(value):
+    """An Oxigraph term for a Python value: str -> plain literal, bool/int/float -> typed literal;
+    Oxigraph terms pass through. Use :func:`iri` for IRIs."""
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    return ox.Literal(str(value))
+
+
+def iri(value) -> ox.NamedNode:
+    return ox.NamedNode(str(value))
+
+
+def py(node):
+    """A plain Python value for a term: IRI -> str, numeric literal -> int/float, other literal -> str."""
+    if node is None:
+        return None
+    if isinstance(node, ox.Literal):
+        dt = node.datatype.value if node.datatype is not None else ""
+        try:
+            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+                return int(node.value)
+            if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+                number = float(node.value)
+                return int(number) if number.is_integer() and dt == XSD + "decimal" else number
+            if dt == XSD + "boolean":
+                return node.value == "true"
+        except ValueError:
+            return node.value
+        return node.value
+    return node.value
+
+
+def bind_values(query: str, bindings: dict | list[dict] | None) -> str:
+    """``query`` with ``bindings`` (variable name -> term, or a list of such rows) added as a
+    VALUES block of escaped terms at the top of its outer WHERE group."""
+    if not bindings:
+        return query
+    rows = bindings if isinstance(bindings, list) else [bindings]
+    names = sorted({name for row in rows for name in row})
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
+    body = " ".join(
+        "(" + " ".join(str(term(row[n])) if n in row else "UNDEF" for n in names) + ")" for row in rows
+    )
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
+    match = _WHERE.search(_strip_comments(query))
+    if match is None:
+        raise QueryError("a query with bound values needs a WHERE { … } clause")
+    return query[: match.end()] + "\n  " + block + "\n" + query[match.end():]
+
+
+def _strip_comments(query: str) -> str:
+    """The query with # comments (outside IRIs and strings) blanked, same length, for searching."""
+    out, i, n = list(query), 0, len(query)
+    in_str = in_iri = None
+    while i < n:
+        c = query[i]
+        if in_str:
+            if c == "\\":
+                i += 1
+            elif c == in_str:
+                in_str = None
+        elif in_iri:
+            if c == ">":
+                in_iri = None
+        elif c in "\"'":
+            in_str = c
+        elif c == "<" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "=":
+            in_iri = True
+        elif c == "#":
+            while i < n and query[i] != "\n":
+                out[i] = " "
+                i += 1
+            continue
+        i += 1
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------- results
+
+class Result:
+    """A query's answer: ``kind`` is "select" (``variables``, ``rows`` of terms), "ask"
+    (``boolean``) or "graph" (``triples``)."""
+
+    def __init__(self, kind, variables=(), rows=(), boolean=None, triples=()):
+        self.kind, self.variables, self.rows = kind, list(variables), list(rows)
+        self.boolean, self.triples = boolean, list(triples)
+
+    def dicts(self) -> list[dict]:
+        """Rows as dicts of plain Python values (unbound -> None)."""
+        return [{v: py(r.get(v)) for v in self.variables} for r in self.rows]
+
+
+def _from_oxigraph(answer) -> Result:
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = [{v: s[v] for v in variables if s[v] is not None} for s in answer]
+        return Result("select", variables, rows)
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    return Result("graph", triples=list(answer))
+
+
+# ---------------------------------------------------------------------------- stores
+
+class Store:
+    """A SPARQL store. ``query`` takes a query and optional bindings (name -> term or value)."""
+
+    description = "store"
+
+    def query(self, query: str, bindings=None) -> Result:
+        raise NotImplementedError
+
+    def select(self, query: str, bindings=None) -> list[dict]:
+        return self.query(query, bindings).dicts()
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class OxigraphStore(Store):
+    """An embedded pyoxigraph store, in memory or on disk."""
+
+    def __init__(self, store: ox.Store, description: str):
+        self.store, self.description = store, description
+
+    def query(self, query, bindings=None):
+        text = bind_values(query, bindings)
+        try:
+            return _from_oxigraph(self.store.query(text, use_default_graph_as_union=True))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+
+def data_files(data_dir) -> list[Path]:
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder")
+    return sorted(p for p in folder.iterdir() if p.suffix in FORMATS and p.is_file())
+
+
+def graph_files(data_dir) -> list[Path]:
+    """What a store holds: the claimgraph vocabulary (SKOS labels of bounds and hedges) and
+    every data file of ``data_dir``."""
+    return [ontology_file("claimgraph.ttl")] + data_files(data_dir)
+
+
+def graph_name(path: Path) -> ox.NamedNode:
+    """The named graph a data file is loaded into (one per file, so a source can be replaced)."""
+    return ox.NamedNode(GRAPH_BASE + path.stem)
+
+
+def file_quads(path: Path, data_dir) -> list:
+    """The quads of one data file, in its named graph, with archived texts attached."""
+    graph = graph_name(path)
+    try:
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(path=str(path), format=FORMATS[path.suffix])]
+    except SyntaxError as exc:
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {exc.msg}") from exc
+    for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
+        text_path = Path(data_dir) / q.object.value
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{text_path}: archived text of {q.subject.value} cannot be read: {exc.strerror}") from exc
+        quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))
+    return quads
+
+
+def load_data(store: ox.Store, data_dir) -> None:
+    """Load the vocabulary and every data file of ``data_dir`` into ``store``."""
+    for path in graph_files(data_dir):
+        store.extend(file_quads(path, data_dir))
+
+
+def fingerprint(data_dir) -> str:
+    """Changes whenever a data file or archived text of ``data_dir`` changes."""
+    h = hashlib.sha256()
+    for path in sorted(Path(data_dir).iterdir()):
+        if path.is_file():
+            st = path.stat()
+            h.update(f"{path.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def cache_dir(data_dir) -> Path:
+    """Where the persistent store of ``data_dir`` lives (``$CLAIMGRAPH_CACHE`` or the XDG cache)."""
+    root = os.environ.get("CLAIMGRAPH_CACHE") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimgraph"
+    key = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    return Path(root) / key
+
+
+def build_persistent(data_dir, location=None) -> Path:
+    """(Re)build the on-disk store of ``data_dir`` at ``location`` (default: its cache folder)."""
+    location = Path(location) if location else cache_dir(data_dir)
+    tmp = location.with_name(location.name + ".building")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    store = ox.Store(str(tmp / "oxigraph"))
+    for path in graph_files(data_dir):
+        store.bulk_extend(file_quads(path, data_dir))
+    store.optimize()
+    store.flush()
+    del store
+    (tmp / "claimgraph.json").write_text(json.dumps(
+        {"data": str(Path(data_dir).resolve()), "fingerprint": fingerprint(data_dir)}))
+    shutil.rmtree(location, ignore_errors=True)
+    os.replace(tmp, location)
+    return location
+
+
+def persistent_is_fresh(data_dir, location=None) -> bool:
+    location = Path(location) if location else cache_dir(data_dir)
+    try:
+        meta = json.loads((location / "claimgraph.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return meta.get("fingerprint") == fingerprint(data_dir)
+
+
+def open_store(data_dir=None, endpoint=None, location=None) -> Store:
+    """The store for a command: remote if ``endpoint``, else persistent if one was built for
+    ``data_dir`` (rebuilt if stale), else ``data_dir`` (default: shipped graph_data/) in memory."""
+    if endpoint:
+        from .remote import RemoteStore
+        return RemoteStore(endpoint)
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    where = Path(location) if location else cache_dir(data_dir)
+    if (where / "claimgraph.json").exists():
+        if not persistent_is_fresh(data_dir, where):
+            build_persistent(data_dir, where)
+        return OxigraphStore(ox.Store.read_only(str(where / "oxigraph")), f"persistent store {where}")
+    store = ox.Store()
+    load_data(store, data_dir)
+    return OxigraphStore(store, f"in-memory store of {data_dir}")
