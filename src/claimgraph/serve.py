@@ -40,13 +40,17 @@ def start_server(location: Path, host: str, port: int, read_only: bool = True) -
     """Start Oxigraph on ``location`` and return once it accepts connections."""
     command = [oxigraph_binary(), "serve-read-only" if read_only else "serve",
                "--location", str(location), "--bind", f"{host}:{port}", "--union-default-graph"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
     try:
         wait_for_port(host, port, process)
-    except ClaimgraphError:
-        process.terminate()
-        process.wait(5)
-        raise
+    except ClaimgraphError as exc:
+        stop_server(process)
+        log.seek(0)
+        last = log.read().decode("utf-8", "replace").strip().splitlines()
+        raise ClaimgraphError(f"{exc}: {last[-1]}" if last else str(exc)) from None
+    finally:
+        log.close()
     return process
 
 
@@ -64,13 +68,17 @@ def serve_forever(data_dir, host: str, port: int, echo=print) -> None:
     """Load ``data_dir`` into a fresh store, serve it until Ctrl-C (or SIGTERM), then clean up."""
     with tempfile.TemporaryDirectory(prefix="claimgraph-serve-") as tmp:
         location = build_persistent(data_dir, Path(tmp) / "store") / "oxigraph"
-        process = start_server(location, host, port)
-        echo(f"SPARQL endpoint http://{host}:{port}/query (query page http://{host}:{port}/), read-only. Ctrl-C stops.")
-        previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+        # Ctrl-C and SIGTERM both stop the server, even where the shell started us ignoring SIGINT.
+        previous = {sig: signal.signal(sig, signal.default_int_handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+        process = None
         try:
+            process = start_server(location, host, port)
+            echo(f"SPARQL endpoint http://{host}:{port}/query (query page http://{host}:{port}/), read-only. Ctrl-C stops.")
             process.wait()
         except KeyboardInterrupt:
             echo("stopping")
         finally:
-            signal.signal(signal.SIGTERM, previous)
-            stop_server(process)
+            if process is not None:
+                stop_server(process)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)

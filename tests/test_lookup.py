@@ -1,0 +1,169 @@
+"""`claimgraph lookup`: every figure and quotation of the article, with the right speaker."""
+import pytest
+
+from claimgraph.audit import gaps
+from claimgraph.lookup import parse_figure
+from claimgraph.resources import default_data_dir
+from claimgraph.store import open_store
+
+from conftest import ARTICLE
+
+# (what a user types, who must have said it, words that must be in the quote)
+ARTICLE_FIGURES = [
+    ("650,000", "The Bell", "Over 650,000 people have fled Russia"),
+    ("650000", "The Bell", "More than 650,000 Russians have fled homeland"),
+    ("15,000", "The Bell", "The UK has taken some 15,000 defectors"),
+    ("344,000", "The Bell", "some 344,000 Russians emigrating to the four countries"),
+    ("more than half", "The Bell", "more than half have made cross-border trips"),
+    ("top 10", "The Bell", "all of which rank in the top 10"),
+    ("tens of thousands", "The Bell", "tens of thousands of leavers each"),
+    ("1.6 million", "GB News", "when 1.6 million Russians fled"),
+    ("1600000", "GB News", "when 1.6 million Russians fled"),
+    ("80 per cent", "GB News", "more than 80 per cent of the exiles"),
+    ("85%", "GB News", "over 85 per cent are younger than 45"),
+    ("younger than 45", "GB News", "over 85 per cent are younger than 45"),
+    ("the reported 650,000", "GB News", "the total could be even higher"),
+    ("Hundreds of thousands", "GB News", "Hundreds of thousands of Russian exiles"),
+    ("returned to Russia", "GB News", "hundreds of thousands of Russian citizens have returned"),
+]
+ARTICLE_QUOTES = [
+    ("necessary cleansing of society", "Vladimir Putin", "necessary cleansing of society"),
+    ("disgust", "Vladimir Putin", "disgust"),
+    ("good trend", "Vladimir Putin", "good trend"),
+    ("permanent loss", "Institute for the Study of War", "permanent loss of this population will continue"),
+    ("democratic passports", "Dr Stephen Hall", "democratic passports"),
+    ("Putinist system", "Dr Stephen Hall", "Leaving Russians to deal with the Putinist system"),
+    ("here to stay", "Dr Stephen Hall", "Whether we like it or not Russia is here to stay"),
+    ("nerve-racking", "Pavel", "It's nerve-racking every time I go back"),
+    ("brain drain", "GB News", "biggest 'brain drain' since Soviet collapse"),
+    ("database of defectors", "GB News", "thought to have established a large-scale database"),
+    ("Pavel", "GB News", "one exile, Pavel, who lives in Georgia"),
+]
+
+
+@pytest.mark.parametrize("term, speaker, words", ARTICLE_FIGURES + ARTICLE_QUOTES,
+                         ids=[t for t, _, _ in ARTICLE_FIGURES + ARTICLE_QUOTES])
+def test_every_figure_and_quote_is_found_with_its_speaker(run_json, term, speaker, words):
+    claims = run_json("lookup", term)
+    match = [c for c in claims if words in (c["quote"] or "")]
+    assert match, [c["quote"] for c in claims]
+    assert speaker in match[0]["attributed_to"]
+    assert match[0]["source"]["publisher"] == "GB News"
+    assert match[0]["citation"]
+
+
+def test_nothing_in_the_article_is_left_uncovered():
+    """Every figure and quotation of the archived text lies in some claim's quote anchor."""
+    with open_store() as store:
+        rows = store.select("PREFIX oa: <http://www.w3.org/ns/oa#> "
+                            "SELECT ?s ?e WHERE { ?p a oa:TextPositionSelector ; oa:start ?s ; oa:end ?e }")
+    text = (default_data_dir() / f"{ARTICLE}.txt").read_text(encoding="utf-8")
+    assert gaps(text, [(r["s"], r["e"]) for r in rows]) == []
+
+
+def test_json_has_the_documented_fields(run_json):
+    claim = next(c for c in run_json("lookup", "344,000") if c["value"] == 344000)
+    assert claim["id"].startswith("claim/")
+    assert claim["as_printed"] == "some 344,000"
+    assert claim["bound"] == "approximate"
+    assert claim["unit"] == "people"
+    assert claim["to"] == ["Armenia", "Georgia", "Israel", "Kazakhstan"]
+    assert claim["part_of"] is not None
+    assert claim["statement"].startswith("About 344,000 Russians")
+    assert claim["source"] == {
+        "id": f"source/{ARTICLE}", "publisher": "GB News", "author": "James Saunders",
+        "title": "More than 650,000 Russians have fled homeland since Ukraine invasion in biggest "
+                 "'brain drain' since Soviet collapse",
+        "published": "2024-07-18T08:38:00+01:00", "url": None, "retrieved": None}
+    assert claim["chain"] == "GB News, 18 Jul 2024, citing The Bell"
+
+
+def test_isw_citation_follows_the_attribution_chain(run_json):
+    [claim] = run_json("lookup", "permanent loss")
+    assert claim["chain"] == "GB News, 18 Jul 2024, citing Institute for the Study of War, citing The Bell"
+
+
+def test_lookup_by_person_place_and_organisation(run_json):
+    assert {c["attributed_to"][0] for c in run_json("lookup", "--speaker", "Putin")} == {"Vladimir Putin"}
+    assert len(run_json("lookup", "--speaker", "Putin")) == 4
+    georgia = run_json("lookup", "--place", "GE")
+    assert georgia and all("Georgia" in c["to"] + c["from"] + c["about"] for c in georgia)
+    assert {c["attributed_to"][0] for c in run_json("lookup", "ISW")} == {"Institute for the Study of War"}
+
+
+def test_range_filters(run_json):
+    values = [c["value"] for c in run_json("lookup", "--min", "100000", "--max", "400000")]
+    assert sorted(values) == [100000, 100000, 344000]
+
+
+def test_no_match_is_a_clear_error(run):
+    result = run("lookup", "zebra crossing")
+    assert result.exit_code == 1
+    assert "no claim matches 'zebra crossing'" in result.stderr
+
+
+def test_plain_output_reads_like_the_readme(run):
+    result = run("lookup", "15,000")
+    assert result.exit_code == 0
+    assert "GB News, 18 Jul 2024, citing The Bell" in result.stdout
+    assert "[figure]  some 15,000 people  (value 15000, approximate)" in result.stdout
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("markdown", "> permanent loss of this population"),
+    ("bibtex", "@article{claim-"),
+    ("csl-json", '"type": "article-newspaper"'),
+    ("apa", "Saunders, J. (2024, July 18)."),
+    ("chicago", "Saunders, J. 2024."),
+])
+def test_citation_formats(run, fmt, expected):
+    result = run("lookup", "permanent loss", "--cite", fmt)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize("written, value", [
+    ("650,000", 650000), ("650000", 650000), ("1.6 million", 1600000), ("15k", 15000),
+    ("80 per cent", 80), ("85%", 85), ("brain drain", None), ("2,5", None),
+])
+def test_parse_figure(written, value):
+    assert parse_figure(written) == value
+
+
+INJECTIONS = ['") } UNION { ?s ?p ?o', "' } UNION { ?s ?p ?o } #", 'a"\nb', "# comment", "\\", '"""']
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_injection_strings_are_treated_as_text(run, text):
+    result = run("lookup", text)
+    assert result.exit_code == 1
+    assert "no claim matches" in result.stderr
+
+
+@pytest.mark.parametrize("text", INJECTIONS[:-1])
+def test_injection_strings_bound_in_query_match_nothing(run, text):
+    query = ("PREFIX schema: <https://schema.org/> SELECT ?claim ?text WHERE "
+             "{ ?claim schema:text ?t FILTER (CONTAINS(?t, ?text)) }")
+    result = run("query", query, "--bind", f"text={text}", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "claim,text"
+
+
+def test_ids_are_stable_across_runs(run_json):
+    first = sorted(c["id"] for c in run_json("lookup", "--min", "0"))
+    second = sorted(c["id"] for c in run_json("lookup", "--min", "0"))
+    assert first == second
+    assert "claim/3209cb1a251b2eb1" in first  # the lead's 650,000, as the README shows it
+
+
+def test_show_prints_claim_and_rdf(run):
+    result = run("show", "claim/3209cb1a251b2eb1")
+    assert result.exit_code == 0
+    assert "chain: GB News, 18 Jul 2024, citing The Bell" in result.stdout
+    assert "oa:start 320" in result.stdout and "cg:asPrinted \"Over 650,000\"" in result.stdout
+
+
+def test_show_unknown_claim(run):
+    result = run("show", "claim/0000000000000000")
+    assert result.exit_code == 1
+    assert "no claim claim/0000000000000000" in result.stderr

@@ -1,0 +1,145 @@
+"""Stores: embedded, persistent (in tmp_path) and a real Oxigraph server on 127.0.0.1."""
+import csv
+import io
+import json
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from claimgraph.resources import query_names
+from claimgraph.serve import oxigraph_binary, start_server, stop_server, wait_for_port
+
+
+def lookups(run_json, *store_args):
+    """The answers of a few look-ups, as (id, citation) pairs, on the store the args name."""
+    out = {}
+    for args in (["650,000"], ["--speaker", "Putin"], ["--place", "GB"], ["permanent loss"]):
+        out[" ".join(args)] = sorted((c["id"], c["citation"]) for c in run_json("lookup", *args, *store_args))
+    return out
+
+
+def test_persistent_store_answers_like_embedded(run, run_json, tmp_path):
+    embedded = lookups(run_json)
+    location = tmp_path / "store"
+    result = run("load", "--store", location)
+    assert result.exit_code == 0, result.output
+    assert (location / "oxigraph").is_dir()
+    assert lookups(run_json, "--store", location) == embedded
+
+
+def test_persistent_store_is_rebuilt_when_data_change(run, run_json, data_copy, tmp_path):
+    location = tmp_path / "store"
+    assert run("load", "--data", data_copy, "--store", location).exit_code == 0
+    assert run_json("lookup", "good trend", "--data", data_copy, "--store", location)
+    ttl = data_copy / "gbnews-2024-07-18-russian-exodus.ttl"
+    ttl.write_text(ttl.read_text(encoding="utf-8").replace('"good trend"', '"fine trend"'), encoding="utf-8")
+    result = run("lookup", "fine trend", "--data", data_copy, "--store", location, "--json")
+    assert result.exit_code == 0, result.output
+
+
+def test_default_cache_is_used_after_load(run, run_json):
+    assert run("load").exit_code == 0
+    from claimgraph.store import open_store
+    with open_store() as store:
+        assert store.description.startswith("persistent store")
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path, free_port):
+    """A real, writable Oxigraph server on 127.0.0.1, stopped after the test."""
+    process = start_server(tmp_path / "server", "127.0.0.1", free_port, read_only=False)
+    yield f"http://127.0.0.1:{free_port}"
+    stop_server(process)
+
+
+def test_push_then_lookups_match_embedded(run, run_json, oxigraph_server):
+    result = run("push", "--endpoint", f"{oxigraph_server}/store")
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.stdout and "3 file(s) in 3 request(s)" in result.stdout
+    assert lookups(run_json, "--endpoint", f"{oxigraph_server}/query") == lookups(run_json)
+
+
+def test_push_twice_replaces_instead_of_duplicating(run, oxigraph_server):
+    for _ in range(2):
+        assert run("push", "--endpoint", f"{oxigraph_server}/query").exit_code == 0
+    result = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--endpoint",
+                 f"{oxigraph_server}/query", "--format", "csv")
+    local = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv")
+    assert result.stdout == local.stdout
+
+
+def test_push_in_batches(run, oxigraph_server):
+    result = run("push", "--endpoint", f"{oxigraph_server}/store", "--batch", "200")
+    assert result.exit_code == 0
+    requests = int(result.stdout.split(" in ")[1].split()[0])
+    assert requests > 3
+
+
+def test_remote_syntax_error_is_reported(run, oxigraph_server):
+    result = run("query", "SELECT ?x WHERE { ?x ?y }", "--endpoint", f"{oxigraph_server}/query")
+    assert result.exit_code == 1
+    assert "HTTP 400" in result.stderr
+
+
+def test_serve_answers_sparql_and_stops_on_ctrl_c(free_port):
+    command = [str(Path(sys.executable).with_name("claimgraph")), "serve", "--port", str(free_port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port("127.0.0.1", free_port, process, timeout=30)
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://schema.org/Claim> }"})
+        request = urllib.request.Request(f"http://127.0.0.1:{free_port}/query?{query}",
+                                         headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            answer = json.load(response)
+        assert answer["results"]["bindings"][0]["n"]["value"] == "28"
+        update = urllib.request.Request(f"http://127.0.0.1:{free_port}/update", method="POST",
+                                        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                                        headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError):  # read-only
+            urllib.request.urlopen(update, timeout=10)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "stopping" in out
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_every_named_query_returns_rows(run, name):
+    result = run("query", "--name", name, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_query_list_names_every_query(run):
+    listed = run("query", "--list").stdout
+    assert all(name in listed for name in query_names())
+
+
+def test_query_bind_iri(run):
+    result = run("query", "--name", "quotes_by_person", "--bind",
+                 "person=<https://w3id.org/claimgraph/id/person/pavel>", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1 and rows[0]["name"] == "Pavel"
+
+
+def test_query_formats(run, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?claims) WHERE { ?c a <https://schema.org/Claim> }")
+    assert run("query", "--file", rq, "--format", "csv").stdout.splitlines() == ["claims", "28"]
+    assert run("query", "--file", rq, "--format", "tsv").stdout == \
+        '?claims\n"28"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
+    table = run("query", "--file", rq).stdout.splitlines()
+    assert table[0].strip() == "claims" and table[2].strip() == "28"
+
+
+def test_query_syntax_error_shows_position(run):
+    result = run("query", "SELECT ?x WHERE { ?x ?y }")
+    assert result.exit_code == 1
+    assert "SPARQL syntax error: error at 1:26" in result.stderr
