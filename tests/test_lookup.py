@@ -167,3 +167,15 @@ def test_show_unknown_claim(run):
     result = run("show", "claim/0000000000000000")
     assert result.exit_code == 1
     assert "no claim claim/0000000000000000" in result.stderr
+
+
+def test_lookup_imports_no_heavy_library():
+    """A look-up must stay fast: no rdflib, pyshacl, pyvis or networkx (measured in bench/)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from claimgraph.cli import main\n"
+            "try:\n    main(['lookup', '650000', '--json'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyshacl', 'pyvis', 'networkx'}), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"

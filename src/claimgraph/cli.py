@@ -245,3 +245,63 @@ def import_(sheet, text_path, data_dir):
     click.echo(f"{result.added} claim(s) added, {result.unchanged} already present")
     for f in result.files:
         click.echo(f"  wrote {f}")
+
+
+def network_options(f):
+    f = click.option("--max-nodes", default=500, show_default=True, help="Leave out the least connected nodes past this many.")(f)
+    f = click.option("--kind", type=click.Choice(["figure", "quotation", "statement"]), help="Only claims of this kind.")(f)
+    f = click.option("--speaker", help="Only claims attributed to this person or organisation.")(f)
+    f = click.option("--source", help="Only claims that appear in or derive from this source or publisher.")(f)
+    f = click.option("--hops", default=2, show_default=True, help="How far from the focus to draw.")(f)
+    f = click.option("--focus", multiple=True, metavar="NAME", help="Draw only what lies around this entity or claim id.")(f)
+    return store_options(f)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write.")
+@click.option("--title", default="claimgraph", show_default=True, help="Heading of the page.")
+@network_options
+def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
+    """Write the claim network as one self-contained, offline HTML page."""
+    from .network import project
+    from .store import open_store
+    from .viz import write
+
+    with open_store(_data(data_dir), endpoint, location) as store:
+        projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
+                             kind=kind, max_nodes=max_nodes)
+    write(projection, output, title)
+    g = projection.graph
+    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    for note in projection.notes:
+        click.echo(f"note: {note}")
+
+
+@main.command()
+@click.option("--path", "path_ends", nargs=2, metavar="A B", help="The attribution path between two nodes.")
+@click.option("--top", default=10, show_default=True, help="How many of each ranking.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@network_options
+def network(path_ends, top, as_json, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
+    """Network figures: most-cited sources, most-quoted people, centrality, components, paths."""
+    from .network import figures, path, project
+    from .store import open_store
+
+    with open_store(_data(data_dir), endpoint, location) as store:
+        projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
+                             kind=kind, max_nodes=max_nodes)
+        result = path(projection.graph, store, *path_ends) if path_ends else figures(projection.graph, top)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif path_ends:
+        for step in result:
+            click.echo(f"{step['from']}  —{step['rel']}→  {step['to']}")
+    else:
+        click.echo(f"{result['nodes']} nodes, {result['edges']} edges, "
+                   f"{result['components']['count']} component(s) of sizes {result['components']['sizes']}")
+        for key, heading in (("most_cited_sources", "most-cited sources"), ("most_quoted", "most-quoted"),
+                             ("most_claims_made", "most claims made"), ("central", "degree centrality")):
+            click.echo(f"\n{heading}:")
+            for label, value in result[key]:
+                click.echo(f"  {value:>8}  {label}")

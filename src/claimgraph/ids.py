@@ -9,15 +9,16 @@ the ID.
 import hashlib
 import json
 
-from rdflib import RDF, Graph, URIRef
+from .namespaces import ID_IRI
 
-from .namespaces import CG, ID, OA, PROV, SCHEMA
-
-CLAIM = ID["claim/"]
+CLAIM_IRI = f"{ID_IRI}claim/"
 
 
-def claim_content(graph: Graph, claim) -> dict:
-    """The content of ``claim`` in ``graph`` that its ID is derived from, as plain JSON values."""
+def claim_content(graph, claim) -> dict:
+    """The content of ``claim`` in rdflib ``graph`` that its ID is derived from, as plain JSON values."""
+    from rdflib import RDF
+
+    from .namespaces import CG, OA, PROV, SCHEMA
 
     def one(pred):
         value = graph.value(claim, pred)
@@ -46,22 +47,24 @@ def claim_content(graph: Graph, claim) -> dict:
     }
 
 
-def content_id(content: dict) -> URIRef:
-    """The claim IRI for a content dict from :func:`claim_content`."""
+def content_id(content: dict):
+    """The claim IRI (an rdflib URIRef) for a content dict from :func:`claim_content`."""
+    from rdflib import URIRef
+
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    return URIRef(f"{CLAIM}{digest.hexdigest()[:16]}")
+    return URIRef(f"{CLAIM_IRI}{digest.hexdigest()[:16]}")
 
 
 def short_id(iri) -> str:
     """``claim/3f2a…`` for a claim IRI: what users type and what messages print."""
     text = str(iri)
-    return text[len(ID):] if text.startswith(str(ID)) else text
+    return text[len(ID_IRI):] if text.startswith(ID_IRI) else text
 
 
-def expand_id(text: str) -> URIRef:
+def expand_id(text: str) -> str:
     """The IRI for ``claim/3f2a…``, a bare hash, or a full IRI."""
     if text.startswith(("http://", "https://")):
-        return URIRef(text)
+        return text
     if "/" not in text:
         text = f"claim/{text}"
-    return ID[text]
+    return ID_IRI + text

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .errors import NotFound
-from .ids import short_id
+from .ids import expand_id, short_id
 from .resources import query_text
 from .store import Store, iri
 
@@ -69,11 +69,16 @@ def _claim_set(store: Store, name: str, bindings) -> set[str]:
 
 
 def entities_named(store: Store, name: str) -> set[str]:
-    """IRIs of entities whose name, alternative label, ISO code or title is ``name``."""
-    return {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.strip().lower()})}
+    """IRIs of entities whose name, alternative label, ISO code, title or local id
+    (``person/pavel``) is ``name``."""
+    found = {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.strip().lower()})}
+    if "/" in name and not name.startswith(("http://", "https://")):
+        found |= {row["node"] for row in store.select(query_text("lib/node_exists"), {"node": iri(expand_id(name.strip()))})}
+    return found
 
 
-def _by_entity(store: Store, name: str, role: str) -> set[str]:
+def claims_involving(store: Store, name: str, role: str) -> set[str]:
+    """Claims that involve the entities named ``name`` as "speaker", "place", "source" or "any"."""
     entities = entities_named(store, name)
     rows = [{"entity": iri(e), "role": role} for e in entities]
     return _claim_set(store, "lib/find_by_entity", rows) if rows else set()
@@ -101,13 +106,13 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
         figure = parse_figure(term)
         if figure is not None:
             matched |= _claim_set(store, "lib/find_by_value", {"min": figure, "max": figure})
-        first = _by_entity(store, term, "speaker")
-        matched |= first | _by_entity(store, term, "any") | _by_entity(store, term, "place")
-        matched |= _by_entity(store, term, "source") | _by_text(store, term)
+        first = claims_involving(store, term, "speaker")
+        matched |= first | claims_involving(store, term, "any") | claims_involving(store, term, "place")
+        matched |= claims_involving(store, term, "source") | _by_text(store, term)
         sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
         if name:
-            sets.append(_by_entity(store, name, role))
+            sets.append(claims_involving(store, name, role))
     if minimum is not None or maximum is not None:
         sets.append(_claim_set(store, "lib/find_by_value", {
             "min": minimum if minimum is not None else -1e300,

@@ -1,84 +1,99 @@
 """Every namespace claimgraph uses, defined once.
 
-Modules import from here; no other module spells a namespace IRI.
+Modules import from here; no other module spells a namespace IRI. The IRIs are plain strings
+(``*_IRI``); the rdflib objects (``CG``, ``ID``, ``OA``, ``SCHEMA``, ``PROV``, ``PREFIXES``…) are
+built on first use, so that a look-up, which never needs rdflib, does not pay for importing it.
 """
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD, DefinedNamespace
 
-#: schema.org (https://schema.org/): Claim, Quotation, NewsArticle, Person, Organization,
-#: Country, Event; appearance, datePublished, publisher, author, unitCode, unitText, value,
-#: fromLocation, toLocation, about, temporalCoverage, archivedAt.
-SCHEMA = SDO
-
-#: W3C Web Annotation vocabulary (https://www.w3.org/TR/annotation-vocab/): SpecificResource,
-#: TextQuoteSelector (exact, prefix, suffix), TextPositionSelector (start, end).
-OA = Namespace("http://www.w3.org/ns/oa#")
-
-#: Where claimgraph mints data IRIs (claims, sources, agents, places, events).
-ID = Namespace("https://w3id.org/claimgraph/id/")
-
-
-class CG(DefinedNamespace):
-    """The claimgraph vocabulary (ontology/claimgraph.ttl): only what PROV-O, schema.org,
-    Web Annotation, Dublin Core and SKOS do not have. A typo here fails at import."""
-
-    _NS = Namespace("https://w3id.org/claimgraph/ns#")
-    _fail = True
-
-    # claim kinds
-    FigureClaim: object
-    QuotationClaim: object
-    StatementClaim: object
-    ArchivedText: object
-    # figure details
-    asPrinted: object
-    bound: object
-    eachPlace: object
-    partOf: object
-    hedge: object
-    quotedIn: object
-    textFile: object
-    # predicates of the asserted triples
-    numberOfPeople: object
-    percentOfPeople: object
-    rankAmongDestinations: object
-    said: object
-    largestEmigrationSince: object
-    # SKOS schemes and their concepts
-    BoundScheme: object
-    Exact: object
-    Approximate: object
-    LowerBound: object
-    UpperBound: object
-    HedgeScheme: object
-    Asserted: object
-    Reported: object
-    UnderstoodTo: object
-    ThoughtTo: object
-    CouldBeHigher: object
-    Suggested: object
+#: The claimgraph vocabulary (ontology/claimgraph.ttl).
+CG_IRI = "https://w3id.org/claimgraph/ns#"
+#: Where claimgraph mints data IRIs: claim/, source/, org/, person/, place/, event/, thing/.
+ID_IRI = "https://w3id.org/claimgraph/id/"
+#: schema.org: Claim, Quotation, NewsArticle, Person, Organization, Country, Event; appearance,
+#: datePublished, publisher, author, unitCode, unitText, fromLocation, toLocation, about, archivedAt.
+SCHEMA_IRI = "https://schema.org/"
+#: W3C Web Annotation vocabulary: SpecificResource, TextQuoteSelector, TextPositionSelector.
+OA_IRI = "http://www.w3.org/ns/oa#"
+#: PROV-O: wasAttributedTo, wasDerivedFrom, generatedAtTime, Agent, Person, Organization, Entity.
+PROV_IRI = "http://www.w3.org/ns/prov#"
+#: XML Schema datatypes.
+XSD_IRI = "http://www.w3.org/2001/XMLSchema#"
+#: The named graphs ``push`` and the stores load each data file into.
+GRAPH_IRI = "https://w3id.org/claimgraph/graph/"
+ID_KINDS = ("claim", "source", "org", "person", "place", "event", "thing")
 
 
-#: Prefixes bound on every graph claimgraph writes, so Turtle output is readable and stable.
-PREFIXES = {
-    "cg": CG._NS,
-    "id": ID,
-    **{kind: Namespace(f"{ID}{kind}/") for kind in ("claim", "source", "org", "person", "place", "event", "thing")},
-    "schema": SCHEMA,
-    "prov": PROV,
-    "oa": OA,
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "sh": SH,
-}
+def _build() -> dict:
+    from rdflib import Namespace
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD, DefinedNamespace
+
+    class CG(DefinedNamespace):
+        """The claimgraph vocabulary: only what PROV-O, schema.org, Web Annotation, Dublin Core
+        and SKOS do not have. A typo here fails at import."""
+
+        _NS = Namespace(CG_IRI)
+        _fail = True
+
+        # claim kinds
+        FigureClaim: object
+        QuotationClaim: object
+        StatementClaim: object
+        ArchivedText: object
+        # figure details
+        asPrinted: object
+        bound: object
+        eachPlace: object
+        partOf: object
+        hedge: object
+        quotedIn: object
+        textFile: object
+        # predicates of the asserted triples
+        numberOfPeople: object
+        percentOfPeople: object
+        rankAmongDestinations: object
+        said: object
+        largestEmigrationSince: object
+        # SKOS schemes and their concepts
+        BoundScheme: object
+        Exact: object
+        Approximate: object
+        LowerBound: object
+        UpperBound: object
+        HedgeScheme: object
+        Asserted: object
+        Reported: object
+        UnderstoodTo: object
+        ThoughtTo: object
+        CouldBeHigher: object
+        Suggested: object
+
+    ID = Namespace(ID_IRI)
+    OA = Namespace(OA_IRI)
+    prefixes = {
+        "cg": CG._NS, "id": ID, **{kind: Namespace(f"{ID_IRI}{kind}/") for kind in ID_KINDS},
+        "schema": SDO, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF,
+        "rdfs": RDFS, "xsd": XSD, "owl": OWL, "sh": SH,
+    }
+    return {"CG": CG, "ID": ID, "OA": OA, "SCHEMA": SDO, "PROV": PROV, "PREFIXES": prefixes}
+
+
+_built = {}
+
+
+def __getattr__(name):
+    """``CG``, ``ID``, ``OA``, ``SCHEMA``, ``PROV``, ``PREFIXES``: rdflib objects, built once."""
+    if name.startswith("__"):  # the import system probes __path__ and the like: not ours
+        raise AttributeError(name)
+    if not _built:
+        _built.update(_build())
+    try:
+        return _built[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 def bind_prefixes(graph):
     """Bind claimgraph's prefixes on an rdflib graph or dataset and return it."""
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in __getattr__("PREFIXES").items():
         graph.bind(prefix, ns, override=True, replace=True)
     return graph

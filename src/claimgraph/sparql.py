@@ -9,6 +9,7 @@ import re
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .namespaces import XSD_IRI
 from .store import py, term
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -49,7 +50,7 @@ def _json_term(t) -> dict:
     out = {"type": "literal", "value": t.value}
     if t.language:
         out["xml:lang"] = t.language
-    elif t.datatype is not None and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif t.datatype is not None and t.datatype.value != XSD_IRI + "string":
         out["datatype"] = t.datatype.value
     return out
 

@@ -27,12 +27,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import DataError, QueryError
+from .namespaces import CG_IRI, GRAPH_IRI, SCHEMA_IRI, XSD_IRI
 from .resources import default_data_dir, ontology_file
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-CG_TEXT_FILE = ox.NamedNode("https://w3id.org/claimgraph/ns#textFile")
-SCHEMA_TEXT = ox.NamedNode("https://schema.org/text")
-GRAPH_BASE = "https://w3id.org/claimgraph/graph/"
+XSD = XSD_IRI
+CG_TEXT_FILE = ox.NamedNode(CG_IRI + "textFile")
+SCHEMA_TEXT = ox.NamedNode(SCHEMA_IRI + "text")
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -203,7 +203,7 @@ def graph_files(data_dir) -> list[Path]:
 
 def graph_name(path: Path) -> ox.NamedNode:
     """The named graph a data file is loaded into (one per file, so a source can be replaced)."""
-    return ox.NamedNode(GRAPH_BASE + path.stem)
+    return ox.NamedNode(GRAPH_IRI + path.stem)
 
 
 def file_quads(path: Path, data_dir) -> list:
