@@ -7,7 +7,10 @@ times of day ("18/07/2024", "08:38") are metadata, not figures. Quotations: text
 or curly double quotes, and between single quotes where they are not apostrophes.
 """
 import re
+from pathlib import Path
 from dataclasses import dataclass
+
+from .ids import short_id
 
 _WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
           "hundred|thousand|million|billion|half|third|quarter|dozens?|hundreds|thousands|millions")
@@ -62,3 +65,30 @@ def gaps(text: str, anchors: list[tuple[int, int]], context: int = 30) -> list[G
                 ctx = text[max(0, s - context):e + context].replace("\n", " ")
                 out.append(Gap(kind, s, e, text[s:e], ctx))
     return sorted(out, key=lambda g: g.start)
+
+
+def find_source(store, name: str) -> dict:
+    """The source named by id (``source/…``), archived file name or title, as a row of
+    ``lib/source_text.rq`` (source, archive, file, title, text)."""
+    from .errors import NotFound
+    from .ids import expand_id
+    from .resources import query_text
+
+    rows = store.select(query_text("lib/source_text"))
+    wanted = name.strip()
+    for row in rows:
+        if wanted in (row["source"], expand_id(wanted), row["file"], Path(row["file"]).stem) \
+                or (row["title"] or "").casefold() == wanted.casefold():
+            return row
+    known = ", ".join(sorted(short_id(r["source"]) for r in rows))
+    raise NotFound(f"no source {name!r} with archived text (known: {known})")
+
+
+def audit_source(store, name: str) -> tuple[dict, list[Gap]]:
+    """The source named ``name`` and the figures and quotations of its text no claim covers."""
+    from .resources import query_text
+    from .store import iri
+
+    source = find_source(store, name)
+    rows = store.select(query_text("lib/source_anchors"), {"archive": iri(source["archive"])})
+    return source, gaps(source["text"] or "", [(r["start"], r["end"]) for r in rows])

@@ -305,3 +305,98 @@ def network(path_ends, top, as_json, focus, hops, source, speaker, kind, max_nod
             click.echo(f"\n{heading}:")
             for label, value in result[key]:
                 click.echo(f"  {value:>8}  {label}")
+
+
+@main.command()
+@click.argument("source")
+@store_options
+def audit(source, data_dir, location, endpoint):
+    """List figures and quotations of a source's archived text that no claim covers.
+
+    SOURCE is a source id (source/…), its archived file name, or its title. Exit 1 when
+    anything is left uncovered."""
+    from .audit import audit_source
+
+    with open_store_for(data_dir, endpoint, location) as store:
+        found, gaps = audit_source(store, source)
+    for gap in gaps:
+        click.echo(gap.line())
+    if gaps:
+        click.echo(f"{len(gaps)} uncovered in {found['file']}", err=True)
+        sys.exit(1)
+    click.echo(f"{found['file']}: every figure and quotation is covered by a claim")
+
+
+def open_store_for(data_dir, endpoint, location):
+    from .store import open_store
+    return open_store(_data(data_dir), endpoint, location)
+
+
+@main.command()
+@click.option("--all", "show_all", is_flag=True, help="Also list agreements (Info), not only conflicts.")
+@store_options
+def check(show_all, data_dir, location, endpoint):
+    """Check consistency across claims: parts against wholes, shares against counts, shares over
+    100 per cent, the same quantity in different sources. Exit 1 on violations."""
+    from .checks import run_checks
+    from .validate import Severity
+
+    with open_store_for(data_dir, endpoint, location) as store:
+        results = run_checks(store)
+    shown = [r for r in results if show_all or r.severity is not Severity.INFO]
+    for r in shown:
+        click.echo("\n".join(r.lines()))
+    counts = {s: sum(1 for r in results if r.severity is s) for s in Severity}
+    click.echo(f"{counts[Severity.VIOLATION]} conflict(s), {counts[Severity.WARNING]} warning(s), "
+               f"{counts[Severity.INFO]} agreement(s)", err=True)
+    if counts[Severity.VIOLATION]:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "nanopub", "schema-jsonld", "csv"]),
+              help="turtle, trig (a named graph per file), nquads, jsonld; nanopub (TriG, one per claim); "
+                   "schema-jsonld (schema.org Claim); csv (a claim sheet that import reads back).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not to stdout.")
+@data_option
+def export(fmt, output, data_dir):
+    """Export the graph: RDF formats, nanopublications, schema.org Claim JSON-LD, or a claim sheet."""
+    from .export import export as export_data, write_text
+
+    text = export_data(_data(data_dir), fmt)
+    if output:
+        write_text(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@data_option
+def verify(data_dir):
+    """Recompute every claim's content-hash ID; list claims whose content no longer matches."""
+    from .export import verify as verify_ids
+
+    wrong = verify_ids(_data(data_dir))
+    for claim_id, expected in wrong:
+        click.echo(f"{claim_id}: content now hashes to {expected}")
+    if wrong:
+        click.echo(f"{len(wrong)} claim(s) changed since their ID was made", err=True)
+        sys.exit(1)
+    click.echo("every claim ID matches its content")
+
+
+@main.command()
+@click.argument("text", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The claim sheet (CSV) to write.")
+def draft(text, output):
+    """Propose a claim sheet from a new article's plain TEXT, for a person to review and import."""
+    from .draft import draft_sheet
+    from .export import write_text
+
+    sheet = draft_sheet(text)
+    write_text(output, sheet)
+    click.echo(f"wrote {output}: {sheet.count(chr(10)) - 1} proposed claim(s); review speakers, "
+               "subjects and statements before `claimgraph import`")

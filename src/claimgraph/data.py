@@ -49,6 +49,21 @@ def attach_texts(graph: Graph, data_dir) -> Graph:
     return graph
 
 
+def load_dataset(data_dir):
+    """Every RDF file of ``data_dir`` in a named graph of its own (as the stores hold them),
+    with archived texts attached, as an rdflib Dataset."""
+    from rdflib import Dataset, URIRef
+
+    from .namespaces import GRAPH_IRI
+
+    dataset = bind_prefixes(Dataset())
+    for path in rdf_files(data_dir):
+        graph = dataset.graph(URIRef(GRAPH_IRI + path.stem))
+        parse_file(path, graph)
+        attach_texts(graph, data_dir)
+    return dataset
+
+
 def load_graph(data_dir) -> Graph:
     """Every RDF file of ``data_dir`` with archived texts attached, as one graph."""
     graph = bind_prefixes(Graph())

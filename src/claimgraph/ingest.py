@@ -72,11 +72,20 @@ def read_sheet(path) -> list[dict]:
         raise SheetError(path, [f"{path}: cannot read the sheet: {exc}"]) from exc
 
 
+_HINT = re.compile(r"^(?P<name>.+?)\s*\[(?P<kind>person|organisation|organization)\]$", re.IGNORECASE)
+
+
 class EntityIndex:
-    """Finds entity IRIs by name, alternative label, ISO code or local id (case-insensitive)."""
+    """Finds entity IRIs by name, alternative label, ISO code or local id (case-insensitive).
+
+    What the graph does not know yet is minted into ``new`` (triples for the source file):
+    a country by its ISO 3166 name or code (from pycountry), and a person or organisation
+    written with a hint, ``Anna Petrova [person]`` or ``Caucasus Migration Observatory [organisation]``.
+    """
 
     def __init__(self, graph: Graph):
         self._by_key = {}
+        self.new = Graph()
         for pred in (SCHEMA.name, SKOS.altLabel, SKOS.notation):
             for node, label in graph.subject_objects(pred):
                 self._by_key.setdefault(str(label).casefold(), node)
@@ -84,8 +93,47 @@ class EntityIndex:
             if str(node).startswith(str(ID)):
                 self._by_key.setdefault(str(node)[len(ID):].casefold(), node)
 
-    def find(self, name: str):
-        return self._by_key.get(name.strip().casefold())
+    def find(self, name: str, mint: bool = True):
+        name = name.strip()
+        found = self._by_key.get(name.casefold())
+        if found is not None or not mint:
+            return found
+        hint = _HINT.match(name)
+        if hint:
+            return self._mint_agent(hint.group("name"), hint.group("kind").lower())
+        return self._mint_country(name)
+
+    def _remember(self, node, *names):
+        for n in names:
+            self._by_key.setdefault(str(n).casefold(), node)
+        return node
+
+    def _mint_agent(self, name, kind):
+        found = self._by_key.get(name.casefold())
+        if found is not None:
+            return found
+        slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+        person = kind == "person"
+        node = ID[f"{'person' if person else 'org'}/{slug}"]
+        types = (SCHEMA.Person, PROV.Person) if person else (SCHEMA.Organization, PROV.Organization)
+        for t in (*types, PROV.Agent):
+            self.new.add((node, RDF.type, t))
+        self.new.add((node, SCHEMA.name, Literal(name)))
+        return self._remember(node, name, f"{name} [{kind}]")
+
+    def _mint_country(self, name):
+        import pycountry  # ISO 3166-1, offline
+
+        try:
+            country = pycountry.countries.lookup(name)
+        except LookupError:
+            return None
+        node = ID[f"place/{country.alpha_2}"]
+        label = getattr(country, "common_name", None) or country.name
+        self.new.add((node, RDF.type, SCHEMA.Country))
+        self.new.add((node, SCHEMA.name, Literal(label)))
+        self.new.add((node, SKOS.notation, Literal(country.alpha_2)))
+        return self._remember(node, name, label, country.alpha_2)
 
 
 class _RowBuilder:
@@ -101,7 +149,8 @@ class _RowBuilder:
     def entity(self, column, name):
         node = self.index.find(name)
         if node is None:
-            self.fault(column, f"unknown entity {name!r} (add it to the entities file first)")
+            self.fault(column, f"unknown entity {name!r}: name a known one, a country, or write "
+                               f"'{name} [person]' or '{name} [organisation]'")
         return node
 
     def entities(self, column):
@@ -227,7 +276,7 @@ def _claim_triples(iri, b, source, keys):
         obj = Literal(row["quote"])
     else:
         text = row.get("object", "")
-        obj = b.index.find(text) or (Literal(text) if text else None)
+        obj = b.index.find(text, mint=False) or (Literal(text) if text else None)
         if obj is None:
             b.fault("object", "a statement claim needs an object")
     if subject is not None and predicate is not None and obj is not None:
@@ -300,9 +349,21 @@ def _claim_triples(iri, b, source, keys):
 
 @dataclass
 class SheetBuild:
-    """What a sheet builds: one graph per source IRI, and the sheet row of each claim."""
+    """What a sheet builds: one graph per source IRI, and the sheet row of each claim and of
+    each source (by short id)."""
     graphs: dict
     rows: dict
+
+
+#: Which sheet column a SHACL result's path points to.
+COLUMN_OF_PATH = {
+    RDF.object: "value", RDF.subject: "subject", RDF.predicate: "predicate", CG.partOf: "part_of",
+    CG.quotedIn: "quote", PROV.wasAttributedTo: "speaker", SCHEMA.appearance: "source_title",
+    SCHEMA.text: "statement", CG.asPrinted: "as_printed", CG.bound: "bound", SCHEMA.unitCode: "unit",
+    CG.hedge: "hedge", SCHEMA.temporalCoverage: "time", SCHEMA.headline: "source_title",
+    SCHEMA.publisher: "source_publisher", SCHEMA.datePublished: "source_published",
+    SCHEMA.archivedAt: "source_text",
+}
 
 
 def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
@@ -323,6 +384,7 @@ def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
         if new_source is not source:
             source = new_source
             graphs.setdefault(source.iri, bind_prefixes(Graph())).__iadd__(source_graph)
+            claim_rows.setdefault(short_id(source.iri), row["_row"])
         b = _RowBuilder(sheet_path, row, index)
         for column in REQUIRED:
             if not row.get(column):
@@ -336,6 +398,8 @@ def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
             continue
         iri = content_id(claim_content(draft, URIRef("urn:claimgraph:draft")))
         graphs[source.iri] += _claim_triples(iri, b, source, keys)
+        graphs[source.iri] += index.new  # countries and agents the row named for the first time
+        index.new = Graph()
         claim_rows[short_id(iri)] = row["_row"]
         if row.get("key"):
             keys[row["key"]] = iri
@@ -384,9 +448,11 @@ def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
         combined.set((archive, SCHEMA.text, Literal(text_src.read_text(encoding="utf-8"))))
     report = validate_graph(combined)
     if not report.conforms:
+        columns = {str(k): v for k, v in COLUMN_OF_PATH.items()}
         raise ImportRejected(sheet_path, [
-            f"{sheet_path}: " + (f"row {built.rows[r.focus]} ({r.focus})" if r.focus in built.rows else r.focus)
-            + f": {r.message}" for r in report.results])
+            f"{sheet_path}: " + (f"row {built.rows[r.focus]}" if r.focus in built.rows else r.focus)
+            + (f", column {columns[r.path]}" if r.path in columns else "") + f": {r.message} ({r.focus})"
+            for r in report.results])
     new = set(combined.subjects(RDF.type, SCHEMA.Claim)) - before
     writes = {p: b for p, b in writes.items() if not (p.exists() and p.read_bytes() == b)}
     replace_files(writes)

@@ -20,6 +20,11 @@ PROV_IRI = "http://www.w3.org/ns/prov#"
 XSD_IRI = "http://www.w3.org/2001/XMLSchema#"
 #: The named graphs ``push`` and the stores load each data file into.
 GRAPH_IRI = "https://w3id.org/claimgraph/graph/"
+#: Nanopublications exported one per claim (``export --format nanopub``).
+NP_IRI = "https://w3id.org/claimgraph/np/"
+#: The nanopublication schema (http://www.nanopub.org/nschema): Nanopublication, hasAssertion,
+#: hasProvenance, hasPublicationInfo.
+NPSCHEMA_IRI = "http://www.nanopub.org/nschema#"
 ID_KINDS = ("claim", "source", "org", "person", "place", "event", "thing")
 
 
@@ -69,12 +74,13 @@ def _build() -> dict:
 
     ID = Namespace(ID_IRI)
     OA = Namespace(OA_IRI)
+    NP = Namespace(NPSCHEMA_IRI)
     prefixes = {
         "cg": CG._NS, "id": ID, **{kind: Namespace(f"{ID_IRI}{kind}/") for kind in ID_KINDS},
         "schema": SDO, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF,
-        "rdfs": RDFS, "xsd": XSD, "owl": OWL, "sh": SH,
+        "rdfs": RDFS, "xsd": XSD, "owl": OWL, "sh": SH, "np": NP,
     }
-    return {"CG": CG, "ID": ID, "OA": OA, "SCHEMA": SDO, "PROV": PROV, "PREFIXES": prefixes}
+    return {"CG": CG, "ID": ID, "OA": OA, "NP": NP, "SCHEMA": SDO, "PROV": PROV, "PREFIXES": prefixes}
 
 
 _built = {}

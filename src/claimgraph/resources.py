@@ -40,7 +40,10 @@ def query_text(name: str) -> str:
         raise QueryError(f"no shipped query named {name!r} (see `claimgraph query --list`)") from None
 
 
-def query_names() -> list[str]:
-    """Names of the packaged user-facing queries, without the ``.rq`` suffix."""
+def query_names(folder_name: str | None = None) -> list[str]:
+    """Names of the packaged user-facing queries (or those of ``queries/<folder_name>``),
+    without the ``.rq`` suffix."""
     folder = resources.files("claimgraph").joinpath("queries")
+    if folder_name:
+        folder = folder.joinpath(folder_name)
     return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))

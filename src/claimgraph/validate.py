@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from rdflib import Graph
+from rdflib import RDF, BNode, Graph
 from rdflib.namespace import SH
 
 from .ids import short_id
@@ -59,6 +59,8 @@ def validate_graph(graph: Graph) -> Report:
         messages = sorted(str(m) for m in results_graph.objects(node, SH.resultMessage))
         focus = results_graph.value(node, SH.focusNode)
         path = results_graph.value(node, SH.resultPath)
+        if isinstance(path, BNode):  # a sequence path: name it by its first step
+            path = results_graph.value(path, RDF.first)
         message = messages[0] if messages else "fails a constraint"
         results.append(Result(short_id(focus), message, severity, str(path) if path is not None else None))
     return Report(sorted(set(results)))
