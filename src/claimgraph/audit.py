@@ -77,7 +77,7 @@ def find_source(store, name: str) -> dict:
     rows = store.select(query_text("lib/source_text"))
     wanted = name.strip()
     for row in rows:
-        if wanted in (row["source"], expand_id(wanted), row["file"], Path(row["file"]).stem) \
+        if row["source"] == expand_id(wanted) or wanted in (row["file"], Path(row["file"]).stem) \
                 or (row["title"] or "").casefold() == wanted.casefold():
             return row
     known = ", ".join(sorted(short_id(r["source"]) for r in rows))

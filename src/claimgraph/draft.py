@@ -76,11 +76,12 @@ def draft_rows(text: str, text_name: str) -> list[dict]:
     """Proposed claim-sheet rows for ``text`` (a new article's plain text)."""
     rows = []
     quotes = find_quotations(text)
-    for start, end in quotes:
+    for start, close in quotes:
+        end = close
         while end > start and text[end - 1] in ",.;:":  # "…young Russians," said: the comma is not quoted words
             end -= 1
         before = text[max(0, start - 200):start - 1]
-        after = text[end + 1:end + 120]
+        after = text[close + 1:close + 120]
         m = SPEAKER_BEFORE.search(before) or SPEAKER_AFTER.search(after)
         rows.append({"kind": "quotation", "quote": text[start:end], "_start": start,
                      "speaker": m.group("name") if m else "",

@@ -169,14 +169,21 @@ class _RowBuilder:
         return Literal(value, datatype=XSD.decimal)
 
 
-def source_of(sheet_path, row, index, text_path, previous):
-    """The Source a row belongs to: a new one where ``source_title`` is filled, else ``previous``."""
+def source_of(sheet_path, row, index, text_path, previous, data_dir=None):
+    """The Source a row belongs to: a new one where ``source_title`` is filled, else ``previous``.
+    The archived text is ``text_path``, else ``source_text`` next to the sheet or in ``data_dir``."""
     if not row.get("source_title"):
         if previous is None:
             raise SheetError(sheet_path, [f"{sheet_path}: row {row['_row']}, column source_title: "
                                           "the first row must describe its source"])
         return previous, Graph()
-    text_path = Path(text_path) if text_path else Path(sheet_path).parent / row.get("source_text", "")
+    if text_path:
+        text_path = Path(text_path)
+    else:
+        candidates = [Path(sheet_path).parent / row.get("source_text", "")]
+        if data_dir is not None:
+            candidates.append(Path(data_dir) / row.get("source_text", ""))
+        text_path = next((p for p in candidates if p.is_file()), candidates[0])
     try:
         text = text_path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -366,7 +373,7 @@ COLUMN_OF_PATH = {
 }
 
 
-def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
+def build_sheet(sheet_path, context: Graph, text_path=None, data_dir=None) -> SheetBuild:
     """Claims of a sheet as one graph per source IRI, with the row each claim came from.
 
     ``context`` is the graph the sheet's names are resolved in (entities and earlier sources).
@@ -375,12 +382,17 @@ def build_sheet(sheet_path, context: Graph, text_path=None) -> SheetBuild:
     rows = read_sheet(sheet_path)
     index = EntityIndex(context)
     graphs, keys, problems, source, claim_rows = {}, {}, [], None, {}
+    broken_source = False
     for row in rows:
+        if broken_source and not row.get("source_title"):
+            continue  # its source row is already reported
         try:
-            new_source, source_graph = source_of(sheet_path, row, index, text_path, source)
+            new_source, source_graph = source_of(sheet_path, row, index, text_path, source, data_dir)
         except SheetError as exc:
             problems.extend(exc.problems)
+            broken_source = True
             continue
+        broken_source = False
         if new_source is not source:
             source = new_source
             graphs.setdefault(source.iri, bind_prefixes(Graph())).__iadd__(source_graph)
@@ -428,7 +440,7 @@ def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
 
     data_dir = Path(data_dir)
     context = load_graph(data_dir)
-    built = build_sheet(sheet_path, context, text_path)
+    built = build_sheet(sheet_path, context, text_path, data_dir)
     graphs = built.graphs
     before = set(context.subjects(RDF.type, SCHEMA.Claim))
     writes, combined = {}, Graph()
@@ -436,7 +448,8 @@ def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
     for source_iri, g in graphs.items():
         archive = URIRef(f"{source_iri}#text")
         name = str(g.value(archive, CG.textFile))
-        text_src = Path(text_path) if text_path else Path(sheet_path).parent / name
+        text_src = Path(text_path) if text_path else next(
+            p for p in (Path(sheet_path).parent / name, data_dir / name) if p.is_file())
         target = data_dir / f"{Path(name).stem}.ttl"
         merged = parse_file(target) if target.exists() else Graph()
         merged += g
