@@ -5,12 +5,15 @@ Every value a user types reaches SPARQL as a bound term (see :func:`claimgraph.s
 """
 import re
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 from decimal import Decimal, InvalidOperation
 
 from .errors import NotFound
 from .ids import expand_id, short_id
 from .resources import query_text
-from .store import Store, iri
+from .namespaces import XSD_IRI
+from .store import Store, iri, term
 
 _SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
            "billion": 1_000_000_000, "bn": 1_000_000_000}
@@ -64,67 +67,99 @@ class Claim:
         return short_id(self.iri)
 
 
-def _claim_set(store: Store, name: str, bindings) -> set[str]:
-    return {row["claim"] for row in store.select(query_text(name), bindings)}
+def _claim_set(store: Store, name: str, bindings, limit: int | None = None) -> set[str]:
+    """The ?claim column of the shipped query ``name``; at most ``limit`` rows when given (a
+    number of ours, never user text, is all that is added to the query)."""
+    text = query_text(name) + (f"\nLIMIT {int(limit)}" if limit else "")
+    return {row["claim"] for row in store.select(text, bindings)}
 
 
 def entities_named(store: Store, name: str) -> set[str]:
     """IRIs of entities whose name, alternative label, ISO code, title or local id
-    (``person/pavel``) is ``name``."""
-    found = {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.strip().lower()})}
+    (``person/pavel``) is ``name``: an exact (indexed) match first, else case-insensitive."""
+    name = name.strip()
+    found = {row["entity"] for row in store.select(query_text("lib/find_entities_exact"), {"label": name})}
     if "/" in name and not name.startswith(("http://", "https://")):
-        found |= {row["node"] for row in store.select(query_text("lib/node_exists"), {"node": iri(expand_id(name.strip()))})}
+        found |= {row["node"] for row in store.select(query_text("lib/node_exists"), {"node": iri(expand_id(name))})}
+    if not found:
+        found = {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.lower()})}
     return found
 
 
-def claims_involving(store: Store, name: str, role: str) -> set[str]:
+ROLE_QUERIES = {"speaker": ("lib/claims_by_speaker",), "place": ("lib/claims_by_place",),
+                "source": ("lib/claims_by_source",),
+                "any": ("lib/claims_by_speaker", "lib/claims_by_place", "lib/claims_by_source", "lib/claims_by_topic")}
+
+
+def claims_involving(store: Store, name: str, role: str, limit: int | None = None, entities=None) -> set[str]:
     """Claims that involve the entities named ``name`` as "speaker", "place", "source" or "any"."""
-    entities = entities_named(store, name)
-    rows = [{"entity": iri(e), "role": role} for e in entities]
-    return _claim_set(store, "lib/find_by_entity", rows) if rows else set()
+    entities = entities_named(store, name) if entities is None else entities
+    rows = [{"entity": iri(e)} for e in entities]
+    found = set()
+    for query in ROLE_QUERIES[role] if rows else ():
+        found |= _claim_set(store, query, rows, limit)
+    return found
 
 
-def _by_text(store: Store, text: str) -> set[str]:
-    """Claims whose quote, statement or printed figure holds ``text`` as whole words."""
+def value_terms(number) -> list:
+    """The literals a value may be stored as: xsd:integer when whole, and xsd:decimal."""
+    decimal = ox.NamedNode(XSD_IRI + "decimal")
+    value = Decimal(str(number))
+    if value == value.to_integral_value():
+        return [term(int(value)), ox.Literal(f"{int(value)}", datatype=decimal),
+                ox.Literal(f"{int(value)}.0", datatype=decimal)]
+    return [ox.Literal(format(value.normalize(), "f"), datatype=decimal)]
+
+
+def _by_text(store: Store, text: str, limit: int | None = None) -> set[str]:
+    """Claims whose quote, statement or printed figure holds ``text`` as whole words (a scan)."""
     words = re.compile(r"(?<!\w)" + re.escape(text.strip()) + r"(?!\w)", re.IGNORECASE)
     rows = store.select(query_text("lib/find_by_text"), {"text": text.strip().lower()})
-    return {r["claim"] for r in rows if words.search(r["words"])}
+    found = [r["claim"] for r in rows if words.search(r["words"])]
+    return set(found[:limit] if limit else found)
 
 
 def find(store: Store, term: str | None = None, *, speaker=None, place=None, source=None,
          minimum=None, maximum=None, limit: int | None = None) -> list[Claim]:
     """Claims matching ``term`` (a figure, phrase or name) and every filter given.
 
-    ``term`` matches claims whose value equals the figure it writes, whose quote, statement or
-    printed figure contains it as words, or that involve an entity it names. ``speaker``,
-    ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value. Answers are
-    ordered: the named speaker's own claims first, then by source and position in the text.
-    Raises NotFound when nothing matches."""
+    ``term`` is read as a figure if it writes one ("650,000", "1.6 million", "85%": claims with
+    that value), else as a name if an entity has it (claims it made, is about, or published),
+    else as words of a quote, statement or printed figure. ``speaker``, ``place``, ``source``
+    name entities; ``minimum``/``maximum`` bound the value. Figures and names are index
+    look-ups; words and ranges scan. Answers: the named speaker's own claims first, then by
+    source and position in the text; at most ``limit``. Raises NotFound when nothing matches."""
+    criteria = [x for x in (term, speaker, place, source) if x] + ([1] if minimum is not None or maximum is not None else [])
+    cap = limit if len(criteria) == 1 else None  # a single criterion may stop at the limit
     sets, first = [], set()
     if term:
-        matched = set()
         figure = parse_figure(term)
-        if figure is not None:
-            matched |= _claim_set(store, "lib/find_by_value", {"min": figure, "max": figure})
-        first = claims_involving(store, term, "speaker")
-        matched |= first | claims_involving(store, term, "any") | claims_involving(store, term, "place")
-        matched |= claims_involving(store, term, "source") | _by_text(store, term)
+        matched = _claim_set(store, "lib/find_by_value_exact", [{"value": t} for t in value_terms(figure)], cap) \
+            if figure is not None else set()
+        if not matched:
+            entities = entities_named(store, term)
+            if entities:
+                first = claims_involving(store, term, "speaker", cap, entities)
+                matched = first | claims_involving(store, term, "any", cap, entities)
+            else:
+                matched = _by_text(store, term, cap)
         sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
         if name:
-            sets.append(claims_involving(store, name, role))
+            sets.append(claims_involving(store, name, role, cap))
     if minimum is not None or maximum is not None:
         sets.append(_claim_set(store, "lib/find_by_value", {
             "min": minimum if minimum is not None else -1e300,
-            "max": maximum if maximum is not None else 1e300}))
+            "max": maximum if maximum is not None else 1e300}, cap))
     if not sets:
         raise NotFound("say what to look for: a figure, phrase or name, or a filter")
     found = set.intersection(*sets)
     if not found:
         raise NotFound(f"no claim matches {describe_search(term, speaker, place, source, minimum, maximum)}")
-    claims = details(store, sorted(found))
+    ordered = sorted(found, key=lambda c: (c not in first, c))
+    claims = details(store, ordered[:limit] if limit else ordered)
     claims.sort(key=lambda c: (c.iri not in first, c.source.get("title") or "", c.start or 0))
-    return claims[:limit] if limit else claims
+    return claims
 
 
 def describe_search(term=None, speaker=None, place=None, source=None, minimum=None, maximum=None) -> str:

@@ -43,8 +43,9 @@ def _kind(types) -> str:
     return "other"
 
 
-def _claims_around(store: Store, names: list[str], hops: int) -> set[str]:
-    """Claims within ``hops`` of the entities or claims ``names`` (entity -> claim is one hop)."""
+def _claims_around(store: Store, names: list[str], hops: int, limit: int) -> set[str]:
+    """Claims within ``hops`` of the entities or claims ``names`` (entity -> claim is one hop),
+    at most ``limit`` per entity: a country in a million claims must not bring them all."""
     frontier = set()
     claims = set()
     for name in names:
@@ -55,8 +56,8 @@ def _claims_around(store: Store, names: list[str], hops: int) -> set[str]:
         raise NotFound(f"nothing in the graph is named {', '.join(repr(n) for n in names)}")
     for _ in range(max(1, (hops + 1) // 2)):
         new = set()
-        for entity in frontier:
-            new |= {c for c in _claims_of(store, entity)}
+        for entity in sorted(frontier):
+            new |= _claims_of(store, entity, limit)
         new -= claims
         claims |= new
         rows = store.select(query_text("lib/network_edges"), [{"claim": iri(c)} for c in new]) if new else []
@@ -64,10 +65,8 @@ def _claims_around(store: Store, names: list[str], hops: int) -> set[str]:
     return claims
 
 
-def _claims_of(store: Store, entity: str) -> set[str]:
-    rows = [{"entity": iri(entity), "role": "any"}, {"entity": iri(entity), "role": "speaker"},
-            {"entity": iri(entity), "role": "source"}, {"entity": iri(entity), "role": "place"}]
-    return {r["claim"] for r in store.select(query_text("lib/find_by_entity"), rows)}
+def _claims_of(store: Store, entity: str, limit: int) -> set[str]:
+    return claims_involving(store, "", "any", limit, entities={entity})
 
 
 def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, source=None, speaker=None,
@@ -81,7 +80,7 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
     import networkx as nx
 
     if focus:
-        claims = _claims_around(store, focus, hops)
+        claims = _claims_around(store, focus, hops, max_nodes)
     else:
         rows = store.select(query_text("lib/all_claims") + f"\nLIMIT {int(max_nodes) * 4}")
         claims = {r["claim"] for r in rows}
