@@ -5,14 +5,14 @@ Every value a user types reaches SPARQL as a bound term (see :func:`claimgraph.s
 """
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
-from decimal import Decimal, InvalidOperation
 
 from .errors import NotFound
 from .ids import expand_id, short_id
-from .resources import query_text
 from .namespaces import XSD_IRI
+from .resources import query_text
 from .store import Store, iri, term
 
 _SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
