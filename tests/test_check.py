@@ -2,7 +2,11 @@
 import shutil
 from pathlib import Path
 
-from conftest import ARTICLE
+from rdflib import RDF, Literal
+
+from claimgraph.namespaces import CG
+
+from test_validate import LEAD_TOTAL, edit
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -31,12 +35,11 @@ def test_planted_conflict_between_sources_is_found_with_both_citations(run, data
 
 
 def test_parts_exceeding_an_exact_whole_are_a_violation(run, data_copy):
-    ttl = data_copy / f"{ARTICLE}.ttl"
-    text = ttl.read_text(encoding="utf-8")
-    text = text.replace("cg:asPrinted \"Over 650,000\" ;\n    cg:bound cg:LowerBound", "cg:asPrinted \"Over 650,000\" ;\n    cg:bound cg:Exact")
-    text = text.replace("rdf:object 650000 ;\n    rdf:predicate cg:numberOfPeople ;\n    rdf:subject event:russian-emigration-since-invasion ;\n    prov:wasAttributedTo org:the-bell ;\n    prov:wasDerivedFrom source:the-bell-emigration-report ;\n    schema:about event:invasion-of-ukraine ;\n    schema:appearance source:gbnews-2024-07-18-russian-exodus ;\n    schema:fromLocation place:RU ;\n    schema:temporalCoverage \"2022-02/..\" ;\n    schema:text \"More than 650,000 people",
-                        "rdf:object 350000 ;\n    rdf:predicate cg:numberOfPeople ;\n    rdf:subject event:russian-emigration-since-invasion ;\n    prov:wasAttributedTo org:the-bell ;\n    prov:wasDerivedFrom source:the-bell-emigration-report ;\n    schema:about event:invasion-of-ukraine ;\n    schema:appearance source:gbnews-2024-07-18-russian-exodus ;\n    schema:fromLocation place:RU ;\n    schema:temporalCoverage \"2022-02/..\" ;\n    schema:text \"More than 650,000 people")
-    ttl.write_text(text, encoding="utf-8")
+    def exact_and_smaller(graph):
+        graph.set((LEAD_TOTAL, CG.bound, CG.Exact))
+        graph.set((LEAD_TOTAL, RDF.object, Literal(350000)))
+
+    edit(data_copy, exact_and_smaller)
     result = run("check", "--data", data_copy)
     assert result.exit_code == 1
     assert "Violation claim/3209cb1a251b2eb1: 3 part(s) add up to 399000, more than the whole's 350000" in result.stdout

@@ -143,3 +143,20 @@ def test_query_syntax_error_shows_position(run):
     result = run("query", "SELECT ?x WHERE { ?x ?y }")
     assert result.exit_code == 1
     assert "SPARQL syntax error: error at 1:26" in result.stderr
+
+
+def test_import_updates_a_fresh_persistent_store_in_place(run, run_json, data_copy, tmp_path):
+    from claimgraph.store import cache_dir, persistent_is_fresh
+
+    corpus = Path(__file__).parent / "corpus"
+    for suffix in (".csv", ".txt"):
+        (tmp_path / f"ledger{suffix}").write_bytes((corpus / f"ledger-2024-08-02-caucasus{suffix}").read_bytes())
+    sheet = tmp_path / "ledger.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("ledger-2024-08-02-caucasus.txt", "ledger.txt"), encoding="utf-8")
+    assert run("load", "--data", data_copy).exit_code == 0
+    inode = cache_dir(data_copy).stat().st_ino
+    assert run("import", sheet, "--data", data_copy).exit_code == 0
+    assert persistent_is_fresh(data_copy)
+    assert cache_dir(data_copy).stat().st_ino == inode  # updated, not rebuilt
+    [claim] = run_json("lookup", "second home", "--data", data_copy)
+    assert claim["attributed_to"] == ["Dr Anna Petrova"]

@@ -239,7 +239,7 @@ def push(data_dir, endpoint, batch):
               help="Data folder to add the claims to.")
 def import_(sheet, text_path, data_dir):
     """Add the claims of a claim sheet (CSV) to a data folder, validated, atomically."""
-    from .ingest import import_sheet
+    from .importer import import_sheet
 
     result = import_sheet(sheet, data_dir, text_path)
     click.echo(f"{result.added} claim(s) added, {result.unchanged} already present")

@@ -83,15 +83,21 @@ class EntityIndex:
     written with a hint, ``Anna Petrova [person]`` or ``Caucasus Migration Observatory [organisation]``.
     """
 
-    def __init__(self, graph: Graph):
+    def __init__(self, labels=()):
+        """``labels``: (entity IRI, label) pairs."""
         self._by_key = {}
         self.new = Graph()
-        for pred in (SCHEMA.name, SKOS.altLabel, SKOS.notation):
-            for node, label in graph.subject_objects(pred):
-                self._by_key.setdefault(str(label).casefold(), node)
-        for node in set(graph.subjects()):
+        for node, label in labels:
+            node = URIRef(str(node))
+            self._by_key.setdefault(str(label).casefold(), node)
             if str(node).startswith(str(ID)):
                 self._by_key.setdefault(str(node)[len(ID):].casefold(), node)
+
+    @classmethod
+    def from_store(cls, store) -> "EntityIndex":
+        from .resources import query_text
+
+        return cls((row["entity"], row["label"]) for row in store.select(query_text("lib/entity_labels")))
 
     def find(self, name: str, mint: bool = True):
         name = name.strip()
@@ -241,6 +247,17 @@ def _find_quote(b, text, quote, occurrence):
     return start
 
 
+DRAFT = "urn:claimgraph:draft"
+
+
+def _renamed(draft: Graph, iri: URIRef):
+    """The triples of a claim built under DRAFT (and its #fragments), under its content IRI."""
+    def rename(term):
+        return URIRef(str(iri) + term[len(DRAFT):]) if isinstance(term, URIRef) and term.startswith(DRAFT) else term
+
+    return ((rename(s), p, rename(o)) for s, p, o in draft)
+
+
 def _claim_triples(iri, b, source, keys):
     """Triples of one row's claim under ``iri``; faults go to ``b``."""
     row, g = b.row, Graph()
@@ -373,14 +390,13 @@ COLUMN_OF_PATH = {
 }
 
 
-def build_sheet(sheet_path, context: Graph, text_path=None, data_dir=None) -> SheetBuild:
+def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None) -> SheetBuild:
     """Claims of a sheet as one graph per source IRI, with the row each claim came from.
 
-    ``context`` is the graph the sheet's names are resolved in (entities and earlier sources).
+    ``index`` resolves the sheet's names (entities and earlier sources).
     ``text_path`` overrides the ``source_text`` column. Raises SheetError listing every bad row.
     """
     rows = read_sheet(sheet_path)
-    index = EntityIndex(context)
     graphs, keys, problems, source, claim_rows = {}, {}, [], None, {}
     broken_source = False
     for row in rows:
@@ -404,12 +420,13 @@ def build_sheet(sheet_path, context: Graph, text_path=None, data_dir=None) -> Sh
         if b.problems:
             problems.extend(b.problems)
             continue
-        draft = _claim_triples(URIRef("urn:claimgraph:draft"), b, source, keys)
+        draft_iri = URIRef(DRAFT)
+        draft = _claim_triples(draft_iri, b, source, keys)
         if b.problems:
             problems.extend(b.problems)
             continue
-        iri = content_id(claim_content(draft, URIRef("urn:claimgraph:draft")))
-        graphs[source.iri] += _claim_triples(iri, b, source, keys)
+        iri = content_id(claim_content(draft, draft_iri))
+        graphs[source.iri].addN((*t, graphs[source.iri]) for t in _renamed(draft, iri))
         graphs[source.iri] += index.new  # countries and agents the row named for the first time
         index.new = Graph()
         claim_rows[short_id(iri)] = row["_row"]
@@ -418,56 +435,3 @@ def build_sheet(sheet_path, context: Graph, text_path=None, data_dir=None) -> Sh
     if problems:
         raise SheetError(sheet_path, problems)
     return SheetBuild(graphs, claim_rows)
-
-
-@dataclass
-class ImportResult:
-    added: int
-    unchanged: int
-    files: list
-
-
-class ImportRejected(SheetError):
-    """The sheet built, but the graph with its claims does not conform to the shapes."""
-
-
-def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
-    """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
-    its archived text. Everything is validated together first (SHACL, the new claims with the
-    graph they join); nothing is written unless it all conforms, and then atomically."""
-    from .data import load_graph, parse_file, replace_files, turtle_bytes
-    from .validate import validate_graph
-
-    data_dir = Path(data_dir)
-    context = load_graph(data_dir)
-    built = build_sheet(sheet_path, context, text_path, data_dir)
-    graphs = built.graphs
-    before = set(context.subjects(RDF.type, SCHEMA.Claim))
-    writes, combined = {}, Graph()
-    combined += context
-    for source_iri, g in graphs.items():
-        archive = URIRef(f"{source_iri}#text")
-        name = str(g.value(archive, CG.textFile))
-        text_src = Path(text_path) if text_path else next(
-            p for p in (Path(sheet_path).parent / name, data_dir / name) if p.is_file())
-        target = data_dir / f"{Path(name).stem}.ttl"
-        merged = parse_file(target) if target.exists() else Graph()
-        merged += g
-        writes[target] = turtle_bytes(merged)
-        text_dst = data_dir / name
-        if not text_dst.exists() or text_dst.read_bytes() != text_src.read_bytes():
-            writes[text_dst] = text_src.read_bytes()
-        combined += g
-        combined.set((archive, SCHEMA.text, Literal(text_src.read_text(encoding="utf-8"))))
-    report = validate_graph(combined)
-    if not report.conforms:
-        columns = {str(k): v for k, v in COLUMN_OF_PATH.items()}
-        raise ImportRejected(sheet_path, [
-            f"{sheet_path}: " + (f"row {built.rows[r.focus]}" if r.focus in built.rows else r.focus)
-            + (f", column {columns[r.path]}" if r.path in columns else "") + f": {r.message} ({r.focus})"
-            for r in report.results])
-    new = set(combined.subjects(RDF.type, SCHEMA.Claim)) - before
-    writes = {p: b for p, b in writes.items() if not (p.exists() and p.read_bytes() == b)}
-    replace_files(writes)
-    return ImportResult(added=len(new), unchanged=sum(len(set(g.subjects(RDF.type, SCHEMA.Claim))) for g in graphs.values()) - len(new),
-                        files=sorted(str(p) for p in writes))

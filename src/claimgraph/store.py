@@ -77,6 +77,21 @@ def py(node):
     return node.value
 
 
+def to_rdflib(node):
+    """The rdflib term for an Oxigraph term (for the few places that hand data to rdflib)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return BNode(node.value)
+    if node.language:
+        return Literal(node.value, lang=node.language)
+    if node.datatype is None or node.datatype.value == XSD_IRI + "string":
+        return Literal(node.value)  # as rdflib parses a plain string, so the two compare equal
+    return Literal(node.value, datatype=URIRef(node.datatype.value))
+
+
 def bind_values(query: str, bindings: dict | list[dict] | None) -> str:
     """``query`` with ``bindings`` (variable name -> term, or a list of such rows) added as a
     VALUES block of escaped terms at the top of its outer WHERE group."""
@@ -260,11 +275,29 @@ def build_persistent(data_dir, location=None) -> Path:
     store.optimize()
     store.flush()
     del store
-    (tmp / "claimgraph.json").write_text(json.dumps(
-        {"data": str(Path(data_dir).resolve()), "fingerprint": fingerprint(data_dir)}))
+    _write_meta(tmp, data_dir)
     shutil.rmtree(location, ignore_errors=True)
     os.replace(tmp, location)
     return location
+
+
+def _write_meta(location: Path, data_dir) -> None:
+    (location / "claimgraph.json").write_text(json.dumps(
+        {"data": str(Path(data_dir).resolve()), "fingerprint": fingerprint(data_dir)}))
+
+
+def update_persistent(data_dir, paths, location=None) -> None:
+    """Replace the named graphs of the data files ``paths`` in the persistent store of
+    ``data_dir`` (after an import) instead of rebuilding it, and record the new fingerprint."""
+    location = Path(location) if location else cache_dir(data_dir)
+    store = ox.Store(str(location / "oxigraph"))
+    for path in paths:
+        graph = graph_name(Path(path))
+        store.remove_graph(graph) if store.contains_named_graph(graph) else None
+        store.bulk_extend(file_quads(Path(path), data_dir))
+    store.flush()
+    del store
+    _write_meta(location, data_dir)
 
 
 def persistent_is_fresh(data_dir, location=None) -> bool:

@@ -1,7 +1,13 @@
 """SHACL validation of claim data against ontology/shapes.ttl, with a report users can read.
 
+pySHACL checks the core constraints. The SHACL-SPARQL constraints (``sh:sparql``: quotes at their
+offsets, shares within 0-100, parts within wholes) are run by Oxigraph as one query each over all
+focus nodes, with the SHACL pre-binding of ``$this`` and ``$PATH`` (SHACL §5.3): pySHACL runs them
+once per focus node, about 40 ms each, which made 1,000 new claims take 45 s.
+
 Exit codes of ``claimgraph validate`` (as pySHACL's): 0 conforms, 1 violations, 2 input unreadable.
 """
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -40,27 +46,100 @@ class Report:
         return not any(r.severity is Severity.VIOLATION for r in self.results)
 
 
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """A ``sh:sparql`` constraint with what it needs to run over many focus nodes at once."""
+    select: str
+    message: str
+    path: str | None
+    target_class: str | None
+    target_objects_of: str | None
+
+
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     """The shipped SHACL shapes (parsed once per process)."""
     return Graph().parse(ontology_file("shapes.ttl"), format="turtle")
 
 
-def validate_graph(graph: Graph) -> Report:
-    """Validate ``graph`` (data with archived texts attached) against the shipped shapes."""
+@lru_cache(maxsize=1)
+def _split_shapes() -> tuple[Graph, tuple[SparqlConstraint, ...]]:
+    """The shapes without their sh:sparql constraints (for pySHACL), and those constraints."""
+    shapes = shapes_graph()
+    core = Graph()
+    core += shapes
+    constraints = []
+    for holder, constraint in shapes.subject_objects(SH.sparql):
+        core.remove((holder, SH.sparql, constraint))
+        node_shape = next(shapes.subjects(SH.property, holder), holder)
+        path = shapes.value(holder, SH.path)
+        prefixes = "".join(
+            f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
+            for p in shapes.objects(constraint, SH.prefixes) for d in shapes.objects(p, SH.declare))
+        target_class = shapes.value(node_shape, SH.targetClass)
+        objects_of = shapes.value(node_shape, SH.targetObjectsOf)
+        constraints.append(SparqlConstraint(
+            prefixes + str(shapes.value(constraint, SH.select)), str(shapes.value(constraint, SH.message)),
+            str(path) if path is not None else None,
+            str(target_class) if target_class is not None else None,
+            str(objects_of) if objects_of is not None else None))
+    return core, tuple(constraints)
+
+
+def _sparql_results(graph: Graph, focus) -> list[Result]:
+    """Every sh:sparql constraint as one Oxigraph query over all its focus nodes."""
+    import pyoxigraph as ox
+
+    from .store import bind_values, py
+
+    _, constraints = _split_shapes()
+    if not constraints:
+        return []
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    focus_rows = [{"this": ox.NamedNode(str(f))} for f in focus] if focus is not None else None
+    results = []
+    for c in constraints:
+        query = c.select.replace("$PATH", f"<{c.path}>" if c.path else "$PATH").replace("$this", "?this")
+        target = (f"?this a <{c.target_class}> ." if c.target_class else
+                  f"?targetSubject <{c.target_objects_of}> ?this ." if c.target_objects_of else "")
+        query = re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + "\n  " + target, query, count=1, flags=re.IGNORECASE)
+        answer = store.query(bind_values(query, focus_rows) if focus_rows else query)
+        variables = [v.value for v in answer.variables]
+        for solution in answer:
+            row = {v: solution[v] for v in variables}
+            message = re.sub(r"\{[?$](\w+)\}", lambda m: _show(row.get("this" if m.group(1) == "this" else m.group(1)), py),
+                             c.message)
+            results.append(Result(short_id(row["this"].value), message, Severity.VIOLATION, c.path))
+    return results
+
+
+def _show(term, py) -> str:
+    if term is None:
+        return ""
+    value = py(term)
+    return short_id(value) if isinstance(value, str) and value.startswith("http") else str(value)
+
+
+def validate_graph(graph: Graph, focus=None) -> Report:
+    """Validate ``graph`` (data with archived texts attached) against the shipped shapes; only
+    the nodes in ``focus`` when given (an import checks its new nodes, not the whole graph)."""
     import pyshacl  # heavy (~0.2 s); only validation needs it
 
+    core, _ = _split_shapes()
     _, results_graph, _ = pyshacl.validate(
-        graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True, advanced=False
+        graph, shacl_graph=core, inference="none", allow_warnings=True, advanced=False,
+        focus_nodes=list(focus) if focus is not None else None,
     )
     results = []
     for node in results_graph.subjects(SH.resultSeverity, None):
         severity = Severity(str(results_graph.value(node, SH.resultSeverity)).rsplit("#", 1)[-1])
         messages = sorted(str(m) for m in results_graph.objects(node, SH.resultMessage))
-        focus = results_graph.value(node, SH.focusNode)
+        focus_node = results_graph.value(node, SH.focusNode)
         path = results_graph.value(node, SH.resultPath)
         if isinstance(path, BNode):  # a sequence path: name it by its first step
             path = results_graph.value(path, RDF.first)
         message = messages[0] if messages else "fails a constraint"
-        results.append(Result(short_id(focus), message, severity, str(path) if path is not None else None))
+        results.append(Result(short_id(focus_node), message, severity, str(path) if path is not None else None))
+    results += _sparql_results(graph, focus)
     return Report(sorted(set(results)))
