@@ -34,6 +34,24 @@ class _Group(click.Group):
             _fail(str(exc), 1)
 
 
+class _progress:
+    """A progress bar on stderr while a long command runs; nothing when stderr is not a terminal.
+    Used as ``with _progress("loading", total) as step: library_call(progress=step)``."""
+
+    def __init__(self, label, length):
+        self.bar = click.progressbar(length=length, label=label, file=sys.stderr) if sys.stderr.isatty() else None
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        self.bar.__enter__()
+        return self.bar.update
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 def data_option(f):
     return click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                         default=None, help=DATA_HELP)(f)
@@ -200,10 +218,12 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
 def load(data_dir, location):
     """Build the persistent on-disk store that later commands reuse (rebuilt when data change)."""
     import time
-    from .store import build_persistent
+    from .store import build_persistent, graph_files
 
     started = time.perf_counter()
-    where = build_persistent(_data(data_dir), location)
+    total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))
+    with _progress("loading", total) as step:
+        where = build_persistent(_data(data_dir), location, progress=step)
     click.echo(f"built {where} in {time.perf_counter() - started:.2f} s")
 
 
@@ -226,8 +246,11 @@ def serve(data_dir, port, host):
 def push(data_dir, endpoint, batch):
     """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
     from .remote import push as push_data, store_url_for
+    from .store import graph_files
 
-    counts = push_data(_data(data_dir), store_url_for(endpoint), batch)
+    total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))
+    with _progress("pushing", total) as step:
+        counts = push_data(_data(data_dir), store_url_for(endpoint), batch, progress=step)
     click.echo(f"pushed {counts['triples']} triples from {counts['files']} file(s) in {counts['requests']} request(s)")
 
 
@@ -241,7 +264,10 @@ def import_(sheet, text_path, data_dir):
     """Add the claims of a claim sheet (CSV) to a data folder, validated, atomically."""
     from .importer import import_sheet
 
-    result = import_sheet(sheet, data_dir, text_path)
+    from .ingest import read_sheet
+
+    with _progress("importing", len(read_sheet(sheet))) as step:
+        result = import_sheet(sheet, data_dir, text_path, progress=step)
     click.echo(f"{result.added} claim(s) added, {result.unchanged} already present")
     for f in result.files:
         click.echo(f"  wrote {f}")

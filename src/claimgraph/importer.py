@@ -46,10 +46,10 @@ def _describe(store, nodes) -> Graph:
     return graph
 
 
-def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
+def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportResult:
     """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
     its archived text. Raises SheetError (bad rows) or ImportRejected (SHACL), naming rows and
-    columns, and then writes nothing."""
+    columns, and then writes nothing. ``progress`` is called with 1 for each row built."""
     from .validate import validate_graph
 
     data_dir = Path(data_dir)
@@ -57,7 +57,7 @@ def import_sheet(sheet_path, data_dir, text_path=None) -> ImportResult:
     was_fresh = persistent_is_fresh(data_dir)
     with open_store(data_dir) as store:
         index = EntityIndex.from_store(store)
-        built = build_sheet(sheet_path, index, text_path, data_dir)
+        built = build_sheet(sheet_path, index, text_path, data_dir, progress)
         context = _describe(store, _touched(built.graphs.values()))
     before = set(context.subjects(RDF.type, SCHEMA.Claim))
     writes, combined = {}, Graph()

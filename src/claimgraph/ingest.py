@@ -390,7 +390,7 @@ COLUMN_OF_PATH = {
 }
 
 
-def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None) -> SheetBuild:
+def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None, progress=None) -> SheetBuild:
     """Claims of a sheet as one graph per source IRI, with the row each claim came from.
 
     ``index`` resolves the sheet's names (entities and earlier sources).
@@ -400,6 +400,8 @@ def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None) -
     graphs, keys, problems, source, claim_rows = {}, {}, [], None, {}
     broken_source = False
     for row in rows:
+        if progress:
+            progress(1)
         if broken_source and not row.get("source_title"):
             continue  # its source row is already reported
         try:

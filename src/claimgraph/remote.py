@@ -68,8 +68,8 @@ class RemoteStore(Store):
 def push(data_dir, store_endpoint: str, batch_triples: int = 50_000, progress=None) -> dict:
     """Send the vocabulary and every data file of ``data_dir`` to a Graph Store Protocol endpoint (e.g.
     ``http://127.0.0.1:7878/store``), one named graph per file, in batches of ``batch_triples``:
-    the first batch PUT (replacing what the graph held), the rest POSTed.
-    Returns counts: files, triples, requests."""
+    the first batch PUT (replacing what the graph held), the rest POSTed. ``progress`` is called
+    with each file's size in bytes once it is sent. Returns counts: files, triples, requests."""
     counts = {"files": 0, "triples": 0, "requests": 0}
     for path in graph_files(data_dir):
         graph = graph_name(path)
@@ -79,8 +79,8 @@ def push(data_dir, store_endpoint: str, batch_triples: int = 50_000, progress=No
             chunk = ox.serialize(triples[i:i + batch_triples], format=ox.RdfFormat.N_TRIPLES)
             _request(url, chunk, {"Content-Type": "application/n-triples"}, "PUT" if i == 0 else "POST")
             counts["requests"] += 1
-            if progress:
-                progress(len(triples[i:i + batch_triples]))
+        if progress:
+            progress(path.stat().st_size)
         counts["files"] += 1
         counts["triples"] += len(triples)
     return counts
