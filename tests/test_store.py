@@ -160,3 +160,25 @@ def test_import_updates_a_fresh_persistent_store_in_place(run, run_json, data_co
     assert cache_dir(data_copy).stat().st_ino == inode  # updated, not rebuilt
     [claim] = run_json("lookup", "second home", "--data", data_copy)
     assert claim["attributed_to"] == ["Dr Anna Petrova"]
+
+
+def test_ctrl_c_while_the_server_starts_leaves_no_server_behind(tmp_path, free_port, monkeypatch):
+    """Regression: Ctrl-C between the server opening its port and `start_server` returning left
+    the Oxigraph process running."""
+    import claimgraph.serve as serve
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.subprocess, "Popen", popen)
+    monkeypatch.setattr(serve, "wait_for_port", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        serve.start_server(tmp_path / "store", "127.0.0.1", free_port)
+    assert started and started[0].poll() is not None

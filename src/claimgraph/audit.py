@@ -69,7 +69,7 @@ def gaps(text: str, anchors: list[tuple[int, int]], context: int = 30) -> list[G
 
 def find_source(store, name: str) -> dict:
     """The source named by id (``source/…``), archived file name or title, as a row of
-    ``lib/source_text.rq`` (source, archive, file, title, text)."""
+    ``lib/source_text.rq`` (source, archive, file, title)."""
     from .errors import NotFound
     from .ids import expand_id
     from .resources import query_text
@@ -90,5 +90,7 @@ def audit_source(store, name: str) -> tuple[dict, list[Gap]]:
     from .store import iri
 
     source = find_source(store, name)
-    rows = store.select(query_text("lib/source_anchors"), {"archive": iri(source["archive"])})
-    return source, gaps(source["text"] or "", [(r["start"], r["end"]) for r in rows])
+    archive = {"archive": iri(source["archive"])}
+    text = next((r["text"] for r in store.select(query_text("lib/archive_text"), archive)), "")
+    rows = store.select(query_text("lib/source_anchors"), archive)
+    return source, gaps(text, [(r["start"], r["end"]) for r in rows])

@@ -70,6 +70,12 @@ def _data(data_dir):
     return data_dir or default_data_dir()
 
 
+def open_store_for(data_dir, endpoint, location):
+    """The store the --data, --endpoint and --store options name."""
+    from .store import open_store
+    return open_store(_data(data_dir), endpoint, location)
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="claimgraph")
 def main():
@@ -120,9 +126,8 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     Exit 1 when nothing matches."""
     from . import cite
     from .lookup import find
-    from .store import open_store
 
-    with open_store(_data(data_dir), endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location) as store:
         claims = find(store, term, speaker=speaker, place=place, source=source,
                       minimum=minimum, maximum=maximum, limit=limit)
     if as_json:
@@ -155,12 +160,11 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
     from . import cite
     from .ids import expand_id
     from .lookup import details
-    from .store import open_store
     from .resources import query_text
     from .show import claim_rdf
 
     claim_iri = expand_id(claim_id)
-    with open_store(_data(data_dir), endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location) as store:
         found = details(store, [str(claim_iri)])
         if not found:
             raise NotFound(f"no claim {claim_id}")
@@ -193,7 +197,6 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
     """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name."""
     from . import sparql
     from .resources import query_names, query_text as shipped
-    from .store import open_store
 
     if list_queries:
         for name, doc in sparql.catalogue(query_names(), shipped):
@@ -204,7 +207,7 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
         raise click.UsageError("give exactly one of QUERY_TEXT, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else shipped(query_name) if query_name else query_text
     bindings = sparql.parse_binds(binds)
-    with open_store(_data(data_dir), endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location) as store:
         result = store.query(text, bindings)
     click.echo(sparql.format_result(result, out_format), nl=False)
     if result.kind == "select":
@@ -291,10 +294,9 @@ def network_options(f):
 def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
     """Write the claim network as one self-contained, offline HTML page."""
     from .network import project
-    from .store import open_store
     from .viz import write
 
-    with open_store(_data(data_dir), endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location) as store:
         projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
                              kind=kind, max_nodes=max_nodes)
     write(projection, output, title)
@@ -312,9 +314,8 @@ def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, 
 def network(path_ends, top, as_json, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
     """Network figures: most-cited sources, most-quoted people, centrality, components, paths."""
     from .network import figures, path, project
-    from .store import open_store
 
-    with open_store(_data(data_dir), endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location) as store:
         projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
                              kind=kind, max_nodes=max_nodes)
         result = path(projection.graph, store, *path_ends) if path_ends else figures(projection.graph, top)
@@ -351,11 +352,6 @@ def audit(source, data_dir, location, endpoint):
         click.echo(f"{len(gaps)} uncovered in {found['file']}", err=True)
         sys.exit(1)
     click.echo(f"{found['file']}: every figure and quotation is covered by a claim")
-
-
-def open_store_for(data_dir, endpoint, location):
-    from .store import open_store
-    return open_store(_data(data_dir), endpoint, location)
 
 
 @main.command()

@@ -7,11 +7,13 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .store import Result, Store, bind_values, file_quads, graph_files, graph_name
+from .errors import DataError
+from .store import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, Result, Store, bind_values, graph_files, graph_name
 
 TIMEOUT = 60
 
@@ -63,6 +65,25 @@ class RemoteStore(Store):
         variables = data["head"]["vars"]
         rows = [{k: _term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
         return Result("select", variables, rows)
+
+
+def file_quads(path: Path, data_dir) -> list:
+    """The quads of one data file in its own named graph (so a push can replace a source), with
+    archived texts attached."""
+    graph = graph_name(path)
+    try:
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(path=str(path), format=FORMATS[path.suffix])]
+    except SyntaxError as exc:
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {exc.msg}") from exc
+    for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
+        text_path = Path(data_dir) / q.object.value
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{text_path}: archived text of {q.subject.value} cannot be read: {exc.strerror}") from exc
+        quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))
+    return quads
 
 
 def push(data_dir, store_endpoint: str, batch_triples: int = 50_000, progress=None) -> dict:

@@ -49,6 +49,9 @@ def start_server(location: Path, host: str, port: int, read_only: bool = True) -
         log.seek(0)
         last = log.read().decode("utf-8", "replace").strip().splitlines()
         raise ClaimgraphError(f"{exc}: {last[-1]}" if last else str(exc)) from None
+    except BaseException:  # Ctrl-C while waiting for the port: the server must not outlive us
+        stop_server(process)
+        raise
     finally:
         log.close()
     return process

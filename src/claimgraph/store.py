@@ -221,24 +221,6 @@ def graph_name(path: Path) -> ox.NamedNode:
     return ox.NamedNode(GRAPH_IRI + path.stem)
 
 
-def file_quads(path: Path, data_dir) -> list:
-    """The quads of one data file, in its named graph, with archived texts attached."""
-    graph = graph_name(path)
-    try:
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                 for t in ox.parse(path=str(path), format=FORMATS[path.suffix])]
-    except SyntaxError as exc:
-        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {exc.msg}") from exc
-    for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
-        text_path = Path(data_dir) / q.object.value
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"{text_path}: archived text of {q.subject.value} cannot be read: {exc.strerror}") from exc
-        quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))
-    return quads
-
-
 def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
     """Parse one data file into the default graph of ``store`` (in Rust: no Python object per
     triple). Local stores keep no graph per file: Oxigraph then writes three indexes instead of

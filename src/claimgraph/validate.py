@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph
 from rdflib.namespace import SH
 
@@ -88,9 +89,7 @@ def _split_shapes() -> tuple[Graph, tuple[SparqlConstraint, ...]]:
 
 def _sparql_results(graph: Graph, focus) -> list[Result]:
     """Every sh:sparql constraint as one Oxigraph query over all its focus nodes."""
-    import pyoxigraph as ox
-
-    from .store import bind_values, py
+    from .store import bind_values
 
     _, constraints = _split_shapes()
     if not constraints:
@@ -108,17 +107,19 @@ def _sparql_results(graph: Graph, focus) -> list[Result]:
         variables = [v.value for v in answer.variables]
         for solution in answer:
             row = {v: solution[v] for v in variables}
-            message = re.sub(r"\{[?$](\w+)\}", lambda m: _show(row.get("this" if m.group(1) == "this" else m.group(1)), py),
-                             c.message)
+            message = re.sub(r"\{[?$](\w+)\}", lambda m: _show(row.get(m.group(1))), c.message)
             results.append(Result(short_id(row["this"].value), message, Severity.VIOLATION, c.path))
     return results
 
 
-def _show(term, py) -> str:
+def _show(term) -> str:
+    """A term as a message shows it: claims and entities by short id, literals by value."""
+    from .store import py
+
     if term is None:
         return ""
     value = py(term)
-    return short_id(value) if isinstance(value, str) and value.startswith("http") else str(value)
+    return short_id(value) if isinstance(term, ox.NamedNode) else str(value)
 
 
 def validate_graph(graph: Graph, focus=None) -> Report:
