@@ -182,3 +182,24 @@ def test_ctrl_c_while_the_server_starts_leaves_no_server_behind(tmp_path, free_p
     with pytest.raises(KeyboardInterrupt):
         serve.start_server(tmp_path / "store", "127.0.0.1", free_port)
     assert started and started[0].poll() is not None
+
+
+def test_n_triples_files_load_as_one_stream_and_errors_name_file_and_line(run, run_json, data_copy, tmp_path):
+    """`load` streams N-Triples files into one bulk load; a bad line is still reported in its file."""
+    from rdflib import Graph
+
+    ttl = data_copy / "gbnews-2024-07-18-russian-exodus.ttl"
+    Graph().parse(ttl).serialize(data_copy / "gbnews.nt", format="nt")
+    (data_copy / "entities.ttl").rename(data_copy / "entities.kept")
+    Graph().parse(data_copy / "entities.kept", format="turtle").serialize(data_copy / "entities.nt", format="nt")
+    ttl.unlink()
+    location = tmp_path / "store"
+    assert run("load", "--data", data_copy, "--store", location).exit_code == 0
+    assert {c["id"] for c in run_json("lookup", "650,000", "--data", data_copy, "--store", location)} == \
+        {c["id"] for c in run_json("lookup", "650,000")}
+    lines = (data_copy / "gbnews.nt").read_text(encoding="utf-8").splitlines()
+    lines[9] = lines[9][:-2] + ' "unterminated .'
+    (data_copy / "gbnews.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("load", "--data", data_copy, "--store", location)
+    assert result.exit_code == 2
+    assert f"{data_copy / 'gbnews.nt'}:10: malformed RDF" in result.stderr

@@ -18,7 +18,9 @@ there and keep filters on them in the outer group.
 - else the data folder read into memory (Oxigraph, no set-up).
 """
 import hashlib
+import io
 import json
+import mmap
 import os
 import re
 import shutil
@@ -231,7 +233,12 @@ def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
         else:
             store.load(path=str(path), format=FORMATS[path.suffix])
     except SyntaxError as exc:
-        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {exc.msg}") from exc
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {_reason(exc)}") from exc
+
+
+def _reason(exc: SyntaxError) -> str:
+    """Oxigraph's parse message without its position (the caller gives file and line)."""
+    return re.sub(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ", "", exc.msg)
 
 
 def attach_store_texts(store: ox.Store, data_dir, bulk: bool = False) -> None:
@@ -284,10 +291,21 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     store = ox.Store(str(tmp / "oxigraph"))
+    streamable = [p for p in graph_files(data_dir) if p.suffix == ".nt" and not _has_blank_nodes(p)]
     for path in graph_files(data_dir):
-        load_file(store, path, bulk=True)
-        if progress:
-            progress(path.stat().st_size)
+        if path not in streamable:
+            load_file(store, path, bulk=True)
+            if progress:
+                progress(path.stat().st_size)
+    if streamable:
+        # One bulk load over all N-Triples files: a third faster than one load per file at 1M
+        # claims. Files with blank nodes stay apart (their labels are scoped to the file).
+        stream = _Concatenated(streamable, progress)
+        try:
+            store.bulk_load(input=io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        except SyntaxError as exc:
+            path, line = stream.locate(exc.lineno)
+            raise DataError(f"{path}:{line}: malformed RDF: {_reason(exc)}") from exc
     attach_store_texts(store, data_dir, bulk=True)
     store.flush()
     del store
@@ -295,6 +313,51 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
     shutil.rmtree(location, ignore_errors=True)
     os.replace(tmp, location)
     return location
+
+
+def _has_blank_nodes(path: Path) -> bool:
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return data.find(b"_:") >= 0
+
+
+class _Concatenated(io.RawIOBase):
+    """N-Triples files read as one stream (a newline between files), remembering where each
+    file starts so a parse error can name the file and its line."""
+
+    def __init__(self, paths, progress=None):
+        self.paths, self.progress = list(paths), progress
+        self.handle, self.current, self.lines, self.starts = None, None, 0, []
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        while True:
+            if self.handle is None:
+                if not self.paths:
+                    return 0
+                self.current = self.paths.pop(0)
+                self.handle = self.current.open("rb")
+                self.starts.append((self.lines, self.current))
+            n = self.handle.readinto(buffer)
+            if n:
+                self.lines += bytes(buffer[:n]).count(b"\n")
+                return n
+            self.handle.close()
+            self.handle = None
+            if self.progress:
+                self.progress(self.current.stat().st_size)
+            buffer[0:1] = b"\n"  # a file without a final newline must not join the next one
+            self.lines += 1
+            return 1
+
+    def locate(self, line: int):
+        """(file, line in it) for a line of the whole stream."""
+        start, path = max((s for s in self.starts if s[0] < line), default=(0, None), key=lambda s: s[0])
+        return path, line - start
 
 
 def _write_meta(location: Path, data_dir) -> None:
