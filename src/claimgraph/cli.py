@@ -114,7 +114,7 @@ def validate(data_dir):
 @click.option("--source", help="Only claims that appear in or derive from this source or publisher.")
 @click.option("--min", "minimum", type=float, help="Only figures at least this value.")
 @click.option("--max", "maximum", type=float, help="Only figures at most this value.")
-@click.option("--limit", type=int, default=None, help="At most this many answers.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many answers.")
 @click.option("--cite", "fmt", default="plain", show_default=True,
               type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "mla", "harvard"]),
               help="Citation format.")
@@ -137,7 +137,8 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
         click.echo(_summary(c))
         click.echo("  " + cite.render(c, fmt).replace("\n", "\n  "))
         click.echo()
-    click.echo(f"{len(claims)} claim(s)", err=True)
+    more = f" (the first {limit}: --limit for more)" if len(claims) == limit else ""
+    click.echo(f"{len(claims)} claim(s){more}", err=True)
 
 
 def _summary(c) -> str:

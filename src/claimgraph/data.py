@@ -11,17 +11,10 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from .errors import DataError
+from .store import data_files
 from .namespaces import CG, SCHEMA, bind_prefixes
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt"}
-
-
-def rdf_files(data_dir) -> list[Path]:
-    """The RDF files of a data folder, sorted by name."""
-    folder = Path(data_dir)
-    if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder")
-    return sorted(p for p in folder.iterdir() if p.suffix in RDF_SUFFIXES and p.is_file())
 
 
 def parse_file(path: Path, graph: Graph | None = None) -> Graph:
@@ -57,7 +50,7 @@ def load_dataset(data_dir):
     from .namespaces import GRAPH_IRI
 
     dataset = bind_prefixes(Dataset())
-    for path in rdf_files(data_dir):
+    for path in data_files(data_dir):
         graph = dataset.graph(URIRef(GRAPH_IRI + path.stem))
         parse_file(path, graph)
         attach_texts(graph, data_dir)
@@ -67,7 +60,7 @@ def load_dataset(data_dir):
 def load_graph(data_dir) -> Graph:
     """Every RDF file of ``data_dir`` with archived texts attached, as one graph."""
     graph = bind_prefixes(Graph())
-    for path in rdf_files(data_dir):
+    for path in data_files(data_dir):
         parse_file(path, graph)
     return attach_texts(graph, data_dir)
 

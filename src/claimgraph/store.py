@@ -32,7 +32,6 @@ from .errors import DataError, QueryError
 from .namespaces import CG_IRI, GRAPH_IRI, SCHEMA_IRI, XSD_IRI
 from .resources import default_data_dir, ontology_file
 
-XSD = XSD_IRI
 CG_TEXT_FILE = ox.NamedNode(CG_IRI + "textFile")
 SCHEMA_TEXT = ox.NamedNode(SCHEMA_IRI + "text")
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -47,11 +46,11 @@ def term(value):
     if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return value
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD_IRI + "boolean"))
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD_IRI + "integer"))
     if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD_IRI + "double"))
     return ox.Literal(str(value))
 
 
@@ -66,12 +65,12 @@ def py(node):
     if isinstance(node, ox.Literal):
         dt = node.datatype.value if node.datatype is not None else ""
         try:
-            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+            if dt in (XSD_IRI + "integer", XSD_IRI + "int", XSD_IRI + "long", XSD_IRI + "nonNegativeInteger"):
                 return int(node.value)
-            if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+            if dt in (XSD_IRI + "decimal", XSD_IRI + "double", XSD_IRI + "float"):
                 number = float(node.value)
-                return int(number) if number.is_integer() and dt == XSD + "decimal" else number
-            if dt == XSD + "boolean":
+                return int(number) if number.is_integer() and dt == XSD_IRI + "decimal" else number
+            if dt == XSD_IRI + "boolean":
                 return node.value == "true"
         except ValueError:
             return node.value
@@ -206,6 +205,7 @@ class OxigraphStore(Store):
 
 
 def data_files(data_dir) -> list[Path]:
+    """The RDF files (Turtle, N-Triples) of a data folder, sorted by name."""
     folder = Path(data_dir)
     if not folder.is_dir():
         raise DataError(f"{folder}: not a folder")
@@ -324,12 +324,12 @@ def _has_blank_nodes(path: Path) -> bool:
 
 
 class _Concatenated(io.RawIOBase):
-    """N-Triples files read as one stream (a newline between files), remembering where each
-    file starts so a parse error can name the file and its line."""
+    """N-Triples files read as one stream, a newline between files; :meth:`locate` turns a line
+    of the stream back into a file and its line (counted only when a parse error needs it)."""
 
     def __init__(self, paths, progress=None):
-        self.paths, self.progress = list(paths), progress
-        self.handle, self.current, self.lines, self.starts = None, None, 0, []
+        self.paths, self.pending, self.progress = list(paths), list(paths), progress
+        self.handle = self.current = None
 
     def readable(self):
         return True
@@ -337,27 +337,30 @@ class _Concatenated(io.RawIOBase):
     def readinto(self, buffer):
         while True:
             if self.handle is None:
-                if not self.paths:
+                if not self.pending:
                     return 0
-                self.current = self.paths.pop(0)
+                self.current = self.pending.pop(0)
                 self.handle = self.current.open("rb")
-                self.starts.append((self.lines, self.current))
             n = self.handle.readinto(buffer)
             if n:
-                self.lines += bytes(buffer[:n]).count(b"\n")
                 return n
             self.handle.close()
             self.handle = None
             if self.progress:
                 self.progress(self.current.stat().st_size)
             buffer[0:1] = b"\n"  # a file without a final newline must not join the next one
-            self.lines += 1
             return 1
 
     def locate(self, line: int):
         """(file, line in it) for a line of the whole stream."""
-        start, path = max((s for s in self.starts if s[0] < line), default=(0, None), key=lambda s: s[0])
-        return path, line - start
+        before = 0
+        for path in self.paths:
+            with path.open("rb") as handle:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) + 1
+            if line <= before + lines:
+                return path, line - before
+            before += lines
+        return self.paths[-1], line - before
 
 
 def _write_meta(location: Path, data_dir) -> None:
