@@ -312,7 +312,8 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
         texts.unlink()
     if len(streamable) < len(graph_files(data_dir)):
         attach_store_texts(store, data_dir, bulk=True)
-    store.flush()
+    # No flush(): bulk loads write their files directly; a flush here took 29 s at 1M claims
+    # and left the store 1.4 GB larger.
     del store
     _write_meta(tmp, data_dir)
     shutil.rmtree(location, ignore_errors=True)
