@@ -315,8 +315,9 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
             progress(path.stat().st_size)
     if apart:
         attach_store_texts(store, data_dir, bulk=True)
-    # No flush(): bulk loads write their files directly; a flush here took 29 s at 1M claims
-    # and left the store 1.4 GB larger.
+    # Compacting costs 32 s at 1M claims but keeps look-ups at 130 ms (210 ms on the 107 files
+    # a bulk load leaves); flush() would compact too, and left the store 1.4 GB larger.
+    store.optimize()
     del store
     _write_meta(tmp, data_dir)
     shutil.rmtree(location, ignore_errors=True)
