@@ -5,7 +5,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.resources import query_names
-from claimgraph.serve import oxigraph_binary, start_server, stop_server, wait_for_port
+from claimgraph.serve import start_server, stop_server, wait_for_port
 
 
 def lookups(run_json, *store_args):
