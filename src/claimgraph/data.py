@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from .errors import DataError
-from .store import data_files
+from .store import data_files, read_archived_text
 from .namespaces import CG, SCHEMA, bind_prefixes
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt"}
@@ -33,12 +33,7 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
 def attach_texts(graph: Graph, data_dir) -> Graph:
     """Add ``schema:text`` to every ``cg:ArchivedText`` from its ``cg:textFile`` in ``data_dir``."""
     for node, name in list(graph.subject_objects(CG.textFile)):
-        path = Path(data_dir) / str(name)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"{path}: archived text of {node} cannot be read: {exc.strerror}") from exc
-        graph.set((node, SCHEMA.text, Literal(text)))
+        graph.set((node, SCHEMA.text, Literal(read_archived_text(Path(data_dir) / str(name), str(node)))))
     return graph
 
 

@@ -65,17 +65,14 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportR
     for source_iri, g in built.graphs.items():
         archive = URIRef(f"{source_iri}#text")
         name = str(g.value(archive, CG.textFile))
-        text_src = Path(text_path) if text_path else next(
-            p for p in (sheet_path.parent / name, data_dir / name) if p.is_file())
+        text = built.texts[source_iri].read_bytes()  # the file build_sheet found the quotes in
         target = data_dir / f"{Path(name).stem}.ttl"
         merged = parse_file(target) if target.exists() else Graph()
         merged += g
         writes[target] = turtle_bytes(merged)
-        text_dst = data_dir / name
-        if not text_dst.exists() or text_dst.read_bytes() != text_src.read_bytes():
-            writes[text_dst] = text_src.read_bytes()
+        writes[data_dir / name] = text
         combined += g
-        combined.set((archive, SCHEMA.text, Literal(text_src.read_text(encoding="utf-8"))))
+        combined.set((archive, SCHEMA.text, Literal(text.decode("utf-8"))))
     new_nodes = [n for g in built.graphs.values()
                  for n in set(g.subjects(RDF.type, SCHEMA.Claim)) | set(g.subjects(RDF.type, CG.ArchivedText))]
     new_nodes += list(built.graphs)

@@ -373,10 +373,11 @@ def _claim_triples(iri, b, source, keys):
 
 @dataclass
 class SheetBuild:
-    """What a sheet builds: one graph per source IRI, and the sheet row of each claim and of
-    each source (by short id)."""
+    """What a sheet builds: one graph per source IRI, the sheet row of each claim and of each
+    source (by short id), and the archived text file each source was anchored in."""
     graphs: dict
     rows: dict
+    texts: dict
 
 
 #: Which sheet column a SHACL result's path points to.
@@ -397,7 +398,7 @@ def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None, p
     ``text_path`` overrides the ``source_text`` column. Raises SheetError listing every bad row.
     """
     rows = read_sheet(sheet_path)
-    graphs, keys, problems, source, claim_rows = {}, {}, [], None, {}
+    graphs, keys, problems, source, claim_rows, texts = {}, {}, [], None, {}, {}
     broken_source = False
     for row in rows:
         if progress:
@@ -415,6 +416,7 @@ def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None, p
             source = new_source
             graphs.setdefault(source.iri, bind_prefixes(Graph())).__iadd__(source_graph)
             claim_rows.setdefault(short_id(source.iri), row["_row"])
+            texts.setdefault(source.iri, source.text_path)
         b = _RowBuilder(sheet_path, row, index)
         for column in REQUIRED:
             if not row.get(column):
@@ -436,4 +438,4 @@ def build_sheet(sheet_path, index: EntityIndex, text_path=None, data_dir=None, p
             keys[row["key"]] = iri
     if problems:
         raise SheetError(sheet_path, problems)
-    return SheetBuild(graphs, claim_rows)
+    return SheetBuild(graphs, claim_rows, texts)

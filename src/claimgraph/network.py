@@ -135,7 +135,8 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
     centre = set()
     if focus:
         for name in focus:
-            centre |= {n for n in g if n in entities_named(store, name) or g.nodes[n].get("id") == name}
+            named = entities_named(store, name)
+            centre |= {n for n in g if n in named or g.nodes[n].get("id") == name}
         keep = set()
         for node in centre:
             keep |= set(nx.ego_graph(g.to_undirected(as_view=True), node, radius=hops))
@@ -203,7 +204,8 @@ def path(g, store: Store, a: str, b: str) -> list[dict]:
     import networkx as nx
 
     def node_of(name):
-        found = [n for n in g if n in entities_named(store, name) or g.nodes[n].get("id") == name]
+        named = entities_named(store, name)
+        found = [n for n in g if n in named or g.nodes[n].get("id") == name]
         if not found:
             raise NotFound(f"nothing in the network is named {name!r}")
         return found[0]

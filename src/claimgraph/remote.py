@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .errors import DataError
-from .store import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, Result, Store, bind_values, graph_files, graph_name
+from .store import (CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, Result, Store, bind_values, graph_files, graph_name,
+                    parse_error_reason, read_archived_text)
 
 TIMEOUT = 60
 
@@ -75,13 +76,9 @@ def file_quads(path: Path, data_dir) -> list:
         quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
                  for t in ox.parse(path=str(path), format=FORMATS[path.suffix])]
     except SyntaxError as exc:
-        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {exc.msg}") from exc
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
     for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
-        text_path = Path(data_dir) / q.object.value
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"{text_path}: archived text of {q.subject.value} cannot be read: {exc.strerror}") from exc
+        text = read_archived_text(Path(data_dir) / q.object.value, q.subject)
         quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))
     return quads
 

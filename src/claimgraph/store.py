@@ -233,17 +233,17 @@ def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
         else:
             store.load(path=str(path), format=FORMATS[path.suffix])
     except SyntaxError as exc:
-        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {_reason(exc)}") from exc
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
 
 
-def _reason(exc: SyntaxError) -> str:
+def parse_error_reason(exc: SyntaxError) -> str:
     """Oxigraph's parse message without its position (the caller gives file and line)."""
     return re.sub(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ", "", exc.msg)
 
 
 def attach_store_texts(store: ox.Store, data_dir, bulk: bool = False) -> None:
     """Add ``schema:text`` to every archived text of ``store`` that lacks it, from its file."""
-    quads = [ox.Quad(row["archive"], SCHEMA_TEXT, ox.Literal(_read_text(Path(data_dir) / row["file"].value, row["archive"])),
+    quads = [ox.Quad(row["archive"], SCHEMA_TEXT, ox.Literal(read_archived_text(Path(data_dir) / row["file"].value, row["archive"])),
                      ox.DefaultGraph()) for row in store.query(_MISSING_TEXTS)]
     (store.bulk_extend if bulk else store.extend)(quads)
 
@@ -301,13 +301,13 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
         texts = tmp / "archived-texts.nt"
         with texts.open("w", encoding="utf-8") as out:
             for archive, name in archives:
-                out.write(f"{archive} {SCHEMA_TEXT} {ox.Literal(_read_text(Path(data_dir) / name, archive))} .\n")
+                out.write(f"{archive} {SCHEMA_TEXT} {ox.Literal(read_archived_text(Path(data_dir) / name, archive))} .\n")
         stream = _Concatenated(streamable + [texts], progress)
         try:
             store.bulk_load(input=io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True)
         except SyntaxError as exc:
             path, line = stream.locate(exc.lineno)
-            raise DataError(f"{path}:{line}: malformed RDF: {_reason(exc)}") from exc
+            raise DataError(f"{path}:{line}: malformed RDF: {parse_error_reason(exc)}") from exc
         texts.unlink()
     for path in apart:
         load_file(store, path, bulk=True)
@@ -347,11 +347,12 @@ def _scan_n_triples(path: Path):
             return found
 
 
-def _read_text(path: Path, archive) -> str:
+def read_archived_text(path: Path, archive) -> str:
+    """The archived text at ``path``; DataError naming the file and ``archive`` (an IRI) if unreadable."""
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DataError(f"{path}: archived text of {archive.value} cannot be read: {exc.strerror}") from exc
+        raise DataError(f"{path}: archived text of {getattr(archive, 'value', archive)} cannot be read: {exc.strerror}") from exc
 
 
 class _Concatenated(io.RawIOBase):
