@@ -196,9 +196,27 @@ def test_n_triples_files_load_as_one_stream_and_errors_name_file_and_line(run, r
     assert run("load", "--data", data_copy, "--store", location).exit_code == 0
     assert {c["id"] for c in run_json("lookup", "650,000", "--data", data_copy, "--store", location)} == \
         {c["id"] for c in run_json("lookup", "650,000")}
+    text = run("query", "SELECT ?text WHERE { ?archive <https://w3id.org/claimgraph/ns#textFile> ?file ; "
+               "<https://schema.org/text> ?text }", "--data", data_copy, "--store", location, "--format", "csv")
+    assert "650,000" in text.stdout  # the archived text came in with the stream
     lines = (data_copy / "gbnews.nt").read_text(encoding="utf-8").splitlines()
     lines[9] = lines[9][:-2] + ' "unterminated .'
     (data_copy / "gbnews.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("load", "--data", data_copy, "--store", location)
     assert result.exit_code == 2
     assert f"{data_copy / 'gbnews.nt'}:10: malformed RDF" in result.stderr
+
+
+def test_blank_nodes_of_different_n_triples_files_stay_apart(run, data_copy, tmp_path):
+    """Blank node labels are scoped to their file: two files' `_:b0` are two nodes after `load`."""
+    (data_copy / "a.nt").write_text('_:b0 <http://example.org/p> "from a" .\n', encoding="utf-8")
+    (data_copy / "b.nt").write_text('_:b0 <http://example.org/p> "from b" .\n'
+                                    '<http://example.org/x> <http://example.org/p> "a literal with _: in it" .\n',
+                                    encoding="utf-8")
+    location = tmp_path / "store"
+    assert run("load", "--data", data_copy, "--store", location).exit_code == 0
+    result = run("query", "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s <http://example.org/p> ?o FILTER isBlank(?s) }",
+                 "--data", data_copy, "--store", location, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["n", "2"]
+    assert run("lookup", "650,000", "--data", data_copy, "--store", location).exit_code == 0

@@ -23,7 +23,6 @@ import json
 import mmap
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -280,43 +279,40 @@ def cache_dir(data_dir) -> Path:
 def build_persistent(data_dir, location=None, progress=None) -> Path:
     """(Re)build the on-disk store of ``data_dir`` at ``location`` (default: its cache folder);
     ``progress`` is called with the bytes of each data file loaded."""
+    import shutil
+
     location = Path(location) if location else cache_dir(data_dir)
     tmp = location.with_name(location.name + ".building")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    store = ox.Store(str(tmp / "oxigraph"))
-    streamable, apart, archives = [], [], []
-    for path in graph_files(data_dir):
-        scan = _scan_n_triples(path) if path.suffix == ".nt" else None
-        if scan is None:  # Turtle, or N-Triples with blank nodes: a load of its own
-            apart.append(path)
-        else:
-            streamable.append(path)
-            archives += scan
-    if streamable:
-        # One bulk load over all N-Triples files and the texts they archive, into the empty
-        # store (RocksDB then places its files without compaction): 142 s -> 100 s at 1M
-        # claims against a load per file with the texts added after. Files with blank nodes
-        # stay apart (their labels are scoped to the file).
-        texts = tmp / "archived-texts.nt"
-        with texts.open("w", encoding="utf-8") as out:
-            for archive, name in archives:
-                out.write(f"{archive} {SCHEMA_TEXT} {ox.Literal(read_archived_text(Path(data_dir) / name, archive))} .\n")
-        stream = _Concatenated(streamable + [texts], progress)
-        try:
-            store.bulk_load(input=io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-        except SyntaxError as exc:
-            path, line = stream.locate(exc.lineno)
-            raise DataError(f"{path}:{line}: malformed RDF: {parse_error_reason(exc)}") from exc
-        texts.unlink()
+    files = graph_files(data_dir)
+    nt = [p for p in files if p.suffix == ".nt"]
+    apart = [p for p in files if p.suffix != ".nt"]
+    store = _fresh_store(tmp)
+    # One bulk load over all N-Triples files, into the empty store (RocksDB then places its
+    # files without compaction): 142 s -> 100 s at 1M claims against a load per file. Blank
+    # node labels are scoped to their file, so a file with one must be loaded on its own: the
+    # stream watches for "_:" as it goes (no second read of the data) and, if it sees one,
+    # the build starts again with the files that have them set apart.
+    texts = _archived_text_lines(data_dir)
+    stream = _Concatenated(nt, progress, tail=texts)
+    _bulk_load_stream(store, stream)
+    if stream.blank_in is not None:
+        del store
+        store = _fresh_store(tmp)
+        if progress:
+            progress(-stream.reported)  # the files are read again
+        with_blanks = [p for p in nt if _has_blank_nodes(p)]
+        apart += with_blanks
+        _bulk_load_stream(store, _Concatenated([p for p in nt if p not in with_blanks], progress, watch=False, tail=texts))
     for path in apart:
         load_file(store, path, bulk=True)
         if progress:
             progress(path.stat().st_size)
     if apart:
         attach_store_texts(store, data_dir, bulk=True)
-    # Compacting costs 32 s at 1M claims but keeps look-ups at 130 ms (210 ms on the 107 files
-    # a bulk load leaves); flush() would compact too, and left the store 1.4 GB larger.
+    # Compacting costs 30 s at 1M claims, but without it the 24 batches of the bulk load stay
+    # as overlapping level-0 files: look-ups take 190 ms instead of 130 ms cold, and RocksDB
+    # stalls writes (an import then took 43 s instead of 6 s). flush() would compact too, and
+    # left the store 1.4 GB larger.
     store.optimize()
     del store
     _write_meta(tmp, data_dir)
@@ -325,26 +321,42 @@ def build_persistent(data_dir, location=None, progress=None) -> Path:
     return location
 
 
-_TEXT_FILE_NT = f" {CG_TEXT_FILE} ".encode()
+def _archived_text_lines(data_dir):
+    """For a stream that noted ``archives``: the N-Triples lines giving each its text."""
+    def lines(archives):
+        for archive, name in archives:
+            text = ox.Literal(read_archived_text(Path(data_dir) / name, archive))
+            yield f"{archive} {SCHEMA_TEXT} {text} .\n".encode()
+    return lines
 
 
-def _scan_n_triples(path: Path):
-    """For an N-Triples file without blank nodes, the (archive, text file) pairs it names by
-    cg:textFile; None if it has blank nodes (or what looks like one)."""
+def _fresh_store(tmp: Path) -> ox.Store:
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    return ox.Store(str(tmp / "oxigraph"))
+
+
+def _bulk_load_stream(store: ox.Store, stream: "_Concatenated") -> None:
+    if not stream.paths:
+        return
+    try:
+        store.bulk_load(input=io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    except SyntaxError as exc:
+        if stream.blank_in is not None:
+            return  # cut mid-line where it stopped; the build starts again
+        path, line = stream.locate(exc.lineno)
+        raise DataError(f"{path}:{line}: malformed RDF: {parse_error_reason(exc)}") from exc
+
+
+def _has_blank_nodes(path: Path) -> bool:
+    """Whether an N-Triples file has a blank node (or what looks like one: "_:" in any term)."""
     with path.open("rb") as handle:
         if os.fstat(handle.fileno()).st_size == 0:
-            return []
+            return False
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            if data.find(b"_:") >= 0:
-                return None
-            found, at = [], data.find(_TEXT_FILE_NT)
-            while at >= 0:
-                start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
-                line = data[start:end if end >= 0 else len(data)]
-                for t in ox.parse(line, format=ox.RdfFormat.N_TRIPLES):
-                    found.append((t.subject, t.object.value))
-                at = data.find(_TEXT_FILE_NT, at + 1)
-            return found
+            return data.find(b"_:") >= 0
 
 
 def read_archived_text(path: Path, archive) -> str:
@@ -355,33 +367,80 @@ def read_archived_text(path: Path, archive) -> str:
         raise DataError(f"{path}: archived text of {getattr(archive, 'value', archive)} cannot be read: {exc.strerror}") from exc
 
 
-class _Concatenated(io.RawIOBase):
-    """N-Triples files read as one stream, a newline between files; :meth:`locate` turns a line
-    of the stream back into a file and its line (counted only when a parse error needs it)."""
+_TEXT_FILE_NT = f" {CG_TEXT_FILE} ".encode()
 
-    def __init__(self, paths, progress=None):
-        self.paths, self.pending, self.progress = list(paths), list(paths), progress
-        self.handle = self.current = None
+
+class _Concatenated(io.RawIOBase):
+    """N-Triples files read as one stream, a newline between files, noting on the way the
+    archived texts they name (``archives``: subject and file of each ``cg:textFile`` line).
+    With ``watch``, the stream ends early at the first "_:" (a blank node, or text that looks
+    like one) and names its file in ``blank_in``. :meth:`locate` turns a line of the stream
+    back into a file and its line (counted only when a parse error needs it)."""
+
+    def __init__(self, paths, progress=None, watch=True, tail=None):
+        self.paths, self.pending, self.progress, self.watch = list(paths), list(paths), progress, watch
+        self.handle = self.current = self.blank_in = None
+        self.carry, self.archives, self.reported = b"", [], 0
+        self.tail, self.tail_lines, self.left = tail, None, b""
 
     def readable(self):
         return True
 
     def readinto(self, buffer):
         while True:
+            if self.blank_in is not None:
+                return 0
             if self.handle is None:
                 if not self.pending:
-                    return 0
+                    return self._read_tail(buffer)
                 self.current = self.pending.pop(0)
                 self.handle = self.current.open("rb")
-            n = self.handle.readinto(buffer)
-            if n:
-                return n
+                self.carry = b""
+            chunk = self.handle.read(len(buffer))
+            if chunk:
+                self._note(chunk)
+                if self.blank_in is not None:
+                    return 0
+                buffer[:len(chunk)] = chunk
+                return len(chunk)
             self.handle.close()
             self.handle = None
+            self._note(b"\n")  # a last line without its newline
             if self.progress:
                 self.progress(self.current.stat().st_size)
+                self.reported += self.current.stat().st_size
             buffer[0:1] = b"\n"  # a file without a final newline must not join the next one
             return 1
+
+    def _read_tail(self, buffer) -> int:
+        """After the files: the lines ``tail(archives)`` gives (the archived texts)."""
+        if self.tail is None:
+            return 0
+        if self.tail_lines is None:
+            self.tail_lines = self.tail(self.archives)
+        while not self.left:
+            self.left = next(self.tail_lines, b"")
+            if not self.left:
+                return 0
+        n = min(len(buffer), len(self.left))
+        buffer[:n], self.left = self.left[:n], self.left[n:]
+        return n
+
+    def _note(self, chunk: bytes) -> None:
+        """Look at the whole lines that ``chunk`` completes: blank nodes, archived texts."""
+        end = chunk.rfind(b"\n")
+        if end < 0:
+            self.carry += chunk
+            return
+        lines, self.carry = self.carry + chunk[:end + 1], chunk[end + 1:]
+        if self.watch and b"_:" in lines:
+            self.blank_in = self.current
+        at = lines.find(_TEXT_FILE_NT)
+        while at >= 0:
+            line = lines[lines.rfind(b"\n", 0, at) + 1:lines.find(b"\n", at)]
+            for t in ox.parse(line, format=ox.RdfFormat.N_TRIPLES):
+                self.archives.append((t.subject, t.object.value))
+            at = lines.find(_TEXT_FILE_NT, at + 1)
 
     def locate(self, line: int):
         """(file, line in it) for a line of the whole stream."""
