@@ -4,7 +4,6 @@ An installed wheel carries ontology/ and graph_data/ inside the package; a sourc
 keeps them at the top of the repository. Both are found here and nowhere else.
 """
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -30,11 +29,11 @@ def ontology_file(name: str) -> Path:
 @lru_cache(maxsize=None)
 def query_text(name: str) -> str:
     """The text of the packaged SPARQL query ``queries/<name>.rq`` (``lib/…`` for internal ones)."""
-    node = resources.files("claimgraph").joinpath("queries")
-    for part in f"{name}.rq".split("/"):
-        node = node.joinpath(part)
+    path = _PACKAGE / "queries" / f"{name}.rq"
     try:
-        return node.read_text("utf-8")
+        if ".." in Path(name).parts:
+            raise FileNotFoundError(name)
+        return path.read_text("utf-8")
     except FileNotFoundError:
         from .errors import QueryError
         raise QueryError(f"no shipped query named {name!r} (see `claimgraph query --list`)") from None
@@ -43,7 +42,7 @@ def query_text(name: str) -> str:
 def query_names(folder_name: str | None = None) -> list[str]:
     """Names of the packaged user-facing queries (or those of ``queries/<folder_name>``),
     without the ``.rq`` suffix."""
-    folder = resources.files("claimgraph").joinpath("queries")
+    folder = _PACKAGE / "queries"
     if folder_name:
-        folder = folder.joinpath(folder_name)
+        folder = folder / folder_name
     return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
