@@ -11,9 +11,9 @@ import pyoxigraph as ox
 
 from .errors import NotFound
 from .ids import expand_id, short_id
-from .namespaces import XSD_IRI
+from .namespaces import CG_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA_IRI, XSD_IRI
 from .resources import query_text
-from .store import Store, iri, term
+from .store import Store, iri, py, term
 
 _SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
            "billion": 1_000_000_000, "bn": 1_000_000_000}
@@ -169,39 +169,87 @@ def describe_search(term=None, speaker=None, place=None, source=None, minimum=No
     return ", ".join(parts)
 
 
+_KINDS = {CG_IRI + "FigureClaim": "figure", CG_IRI + "QuotationClaim": "quotation",
+          CG_IRI + "StatementClaim": "statement"}
+_ROLES = {PROV_IRI + "wasAttributedTo": "attributed_to", SCHEMA_IRI + "fromLocation": "from_places",
+          SCHEMA_IRI + "toLocation": "to_places", SCHEMA_IRI + "about": "about",
+          PROV_IRI + "wasDerivedFrom": "derived_from"}
+_FIELDS = {SCHEMA_IRI + "text": "statement", CG_IRI + "asPrinted": "as_printed", SCHEMA_IRI + "unitText": "unit",
+           SCHEMA_IRI + "variableMeasured": "measure", SCHEMA_IRI + "temporalCoverage": "time"}
+_ANCHOR = {OA_IRI + "exact": "quote", OA_IRI + "start": "start", OA_IRI + "end": "end"}
+
+
 def details(store: Store, claim_iris: list[str]) -> list[Claim]:
-    """Full :class:`Claim` records for ``claim_iris``, in the same order."""
+    """Full :class:`Claim` records for ``claim_iris``, in the same order (claims without a
+    kind, statement, source or anchor are left out).
+
+    Reads each claim's triples with one index seek, then the sources, names and labels they
+    point to once each: a handful of queries whatever the number of claims."""
     if not claim_iris:
         return []
     rows = [{"claim": iri(c)} for c in claim_iris]
-    claims = {}
-    for r in store.select(query_text("lib/claim_details"), rows):
-        c = claims.get(r["claim"])
-        if c is None:
-            claims[r["claim"]] = c = Claim(
-                iri=r["claim"], kind=r["kind"], statement=r["statement"], quote=r["quote"], start=r["start"],
-                end=r["end"], value=r["value"] if r["kind"] == "figure" else None, as_printed=r["asPrinted"],
-                bound=r["bound"], unit=r["unit"], measure=r["measure"], time=r["time"],
-                each_place=bool(r["eachPlace"]), part_of=short_id(r["partOf"]) if r["partOf"] else None,
-                hedge=r["hedge"], source={
-                    "id": short_id(r["source"]), "title": r["title"], "publisher": r["publisher"],
-                    "author": r["author"], "published": r["published"], "url": r["url"],
-                    "retrieved": r["retrieved"]})
-        if r["author"] and c.source["author"] and r["author"] not in c.source["author"].split("; "):
-            c.source["author"] += "; " + r["author"]
-    roles = {"speaker": "attributed_to", "from": "from_places", "to": "to_places", "about": "about",
-             "derived": "derived_from"}
-    derived = {}
-    for r in store.select(query_text("lib/claim_links"), rows):
-        c = claims.get(r["claim"])
-        attr = roles.get(r["role"])
-        if c is None or attr is None:
+    triples: dict[str, list] = {}
+    for r in store.query(query_text("lib/claim_triples"), rows).rows:
+        triples.setdefault(r["claim"].value, []).append((r["p"].value, r["o"]))
+    anchors: dict[str, dict] = {}
+    for r in store.select(query_text("lib/claim_anchors"), rows):
+        anchors.setdefault(r["claim"], {}).setdefault(_ANCHOR[r["p"]], r["o"])
+    claims, firsts, sources, linked, nodes = {}, {}, {}, {}, set()
+    for claim_iri in claim_iris:
+        found = triples.get(claim_iri, [])
+        kinds = [_KINDS[o.value] for p, o in found if p == RDF_IRI + "type" and o.value in _KINDS]
+        values = {}
+        for p, o in found:
+            values.setdefault(p, o)
+        source = values.get(SCHEMA_IRI + "appearance")
+        if not kinds or SCHEMA_IRI + "text" not in values or source is None or len(anchors.get(claim_iri, {})) < 3:
             continue
-        label = r["name"] or short_id(r["entity"])
-        if label not in getattr(c, attr):
-            getattr(c, attr).append(label)
-        if r["role"] == "derived":
-            derived.setdefault(r["claim"], []).append(r["entity"])
+        c = Claim(iri=claim_iri, kind=kinds[0], statement="", **anchors[claim_iri])
+        for p, name in _FIELDS.items():
+            if p in values:
+                setattr(c, name, py(values[p]))
+        if c.kind == "figure" and RDF_IRI + "object" in values:
+            c.value = py(values[RDF_IRI + "object"])
+        c.each_place = bool(py(values.get(CG_IRI + "eachPlace")))
+        if CG_IRI + "partOf" in values:
+            c.part_of = short_id(values[CG_IRI + "partOf"].value)
+        for p in (CG_IRI + "bound", CG_IRI + "hedge"):
+            if p in values:
+                nodes.add(values[p].value)
+        links = [(_ROLES[p], o.value) for p, o in found if p in _ROLES and isinstance(o, ox.NamedNode)]
+        nodes.update(entity for _, entity in links)
+        claims[claim_iri], firsts[claim_iri], sources[claim_iri], linked[claim_iri] = c, values, source.value, links
+    names, labels = {}, {}
+    if nodes:
+        for r in store.select(query_text("lib/node_labels"), [{"node": iri(n)} for n in sorted(nodes)]):
+            if r["name"] is not None:
+                names.setdefault(r["node"], r["name"])
+            if r["label"] is not None:
+                labels.setdefault(r["node"], r["label"])
+    documents = {}
+    if sources:
+        for r in store.select(query_text("lib/source_details"), [{"source": iri(s)} for s in sorted(set(sources.values()))]):
+            doc = documents.get(r["source"])
+            if doc is None:
+                documents[r["source"]] = doc = {
+                    "id": short_id(r["source"]), "title": r["title"], "publisher": r["publisher"], "author": r["author"],
+                    "published": r["published"], "url": r["url"], "retrieved": r["retrieved"]}
+            elif r["author"] and r["author"] not in (doc["author"] or "").split("; "):
+                doc["author"] = f"{doc['author']}; {r['author']}" if doc["author"] else r["author"]
+    derived = {}
+    for claim_iri, c in claims.items():
+        values = firsts[claim_iri]
+        c.bound = labels.get(getattr(values.get(CG_IRI + "bound"), "value", None))
+        c.hedge = labels.get(getattr(values.get(CG_IRI + "hedge"), "value", None))
+        c.source = dict(documents.get(sources[claim_iri]) or {"id": short_id(sources[claim_iri]), "title": None,
+                        "publisher": None, "author": None, "published": None, "url": None, "retrieved": None})
+        # as SPARQL's ORDER BY ?name would: entities without a name first, then by name
+        for attr, entity in sorted(linked[claim_iri], key=lambda link: (link[1] in names, names.get(link[1], ""))):
+            label = names.get(entity) or short_id(entity)
+            if label not in getattr(c, attr):
+                getattr(c, attr).append(label)
+            if attr == "derived_from":
+                derived.setdefault(claim_iri, []).append(entity)
     docs = _documents(store, [d for ds in derived.values() for d in ds])
     for claim_iri, c in claims.items():
         c.chain = _chain(docs, derived.get(claim_iri, []))

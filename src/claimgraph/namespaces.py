@@ -16,6 +16,8 @@ SCHEMA_IRI = "https://schema.org/"
 OA_IRI = "http://www.w3.org/ns/oa#"
 #: PROV-O: wasAttributedTo, wasDerivedFrom, generatedAtTime, Agent, Person, Organization, Entity.
 PROV_IRI = "http://www.w3.org/ns/prov#"
+#: RDF: type, and the reification terms a claim asserts its triple with (subject, predicate, object).
+RDF_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #: XML Schema datatypes.
 XSD_IRI = "http://www.w3.org/2001/XMLSchema#"
 #: The named graphs ``push`` and the stores load each data file into.
