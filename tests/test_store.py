@@ -220,3 +220,12 @@ def test_blank_nodes_of_different_n_triples_files_stay_apart(run, data_copy, tmp
     assert result.exit_code == 0, result.output
     assert result.stdout.split() == ["n", "2"]
     assert run("lookup", "650,000", "--data", data_copy, "--store", location).exit_code == 0
+
+
+def test_a_malformed_archived_text_line_is_reported_with_file_and_line(run, data_copy, tmp_path):
+    (data_copy / "bad.nt").write_text('<http://example.org/a> <http://example.org/p> "fine" .\n'
+                                      '<http://example.org/s#text> <https://w3id.org/claimgraph/ns#textFile> "s.txt .\n',
+                                      encoding="utf-8")
+    result = run("load", "--data", data_copy, "--store", tmp_path / "store")
+    assert result.exit_code == 2
+    assert f"{data_copy / 'bad.nt'}:2: malformed RDF" in result.stderr

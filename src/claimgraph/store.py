@@ -438,8 +438,12 @@ class _Concatenated(io.RawIOBase):
         at = lines.find(_TEXT_FILE_NT)
         while at >= 0:
             line = lines[lines.rfind(b"\n", 0, at) + 1:lines.find(b"\n", at)]
-            for t in ox.parse(line, format=ox.RdfFormat.N_TRIPLES):
-                self.archives.append((t.subject, t.object.value))
+            try:
+                for t in ox.parse(line, format=ox.RdfFormat.N_TRIPLES):
+                    if t.predicate == CG_TEXT_FILE:  # not the same words inside a literal
+                        self.archives.append((t.subject, t.object.value))
+            except SyntaxError:
+                pass  # the bulk load reports the line, with its file and number
             at = lines.find(_TEXT_FILE_NT, at + 1)
 
     def locate(self, line: int):
