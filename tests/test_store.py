@@ -229,3 +229,17 @@ def test_a_malformed_archived_text_line_is_reported_with_file_and_line(run, data
     result = run("load", "--data", data_copy, "--store", tmp_path / "store")
     assert result.exit_code == 2
     assert f"{data_copy / 'bad.nt'}:2: malformed RDF" in result.stderr
+
+
+def test_rows_sent_in_batches_answer_as_in_one_block():
+    """`select_each` sends bound rows a few at a time (Oxigraph plans big VALUES blocks badly)."""
+    from claimgraph.resources import query_text
+    from claimgraph.store import iri, open_store
+
+    with open_store() as store:
+        claims = [{"claim": iri(r["claim"])} for r in store.select(query_text("lib/all_claims"))]
+        whole = store.select(query_text("lib/claim_anchors"), claims)
+        batched = store.select_each(query_text("lib/claim_anchors"), claims, batch=3)
+    key = lambda r: (r["claim"], r["p"], str(r["o"]))  # noqa: E731
+    assert len(claims) == 28 and len(whole) == 3 * 28
+    assert sorted(batched, key=key) == sorted(whole, key=key)

@@ -41,7 +41,7 @@ def _touched(graphs) -> set:
 def _describe(store, nodes) -> Graph:
     graph = Graph()
     if nodes:
-        for row in store.query(query_text("lib/describe_nodes"), [{"s": iri(n)} for n in sorted(nodes)]).rows:
+        for row in store.rows_each(query_text("lib/describe_nodes"), [{"s": iri(n)} for n in sorted(nodes)]):
             graph.add((to_rdflib(row["s"]), to_rdflib(row["p"]), to_rdflib(row["o"])))
     return graph
 

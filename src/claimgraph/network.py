@@ -60,7 +60,7 @@ def _claims_around(store: Store, names: list[str], hops: int, limit: int) -> set
             new |= _claims_of(store, entity, limit)
         new -= claims
         claims |= new
-        rows = store.select(query_text("lib/network_edges"), [{"claim": iri(c)} for c in new]) if new else []
+        rows = store.select_each(query_text("lib/network_edges"), [{"claim": iri(c)} for c in new]) if new else []
         frontier = {r["node"] for r in rows} - claims
     return claims
 
@@ -100,7 +100,7 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
         g.add_node(c.iri, kind="claim", claim_kind=c.kind, label=_claim_label(c), statement=c.statement,
                    quote=c.quote, citation=cite.plain(c), id=c.id)
     types, labels, edges = {}, {}, []
-    rows = store.select(query_text("lib/network_edges"), [{"claim": iri(c)} for c in records])
+    rows = store.select_each(query_text("lib/network_edges"), [{"claim": iri(c)} for c in records])
     for r in rows:
         types.setdefault(r["node"], set()).update([r["type"]] if r["type"] else [])
         if r["label"]:
@@ -111,7 +111,7 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
     while docs - seen_docs:
         batch = sorted(docs - seen_docs)
         seen_docs |= set(batch)
-        for r in store.select(query_text("lib/document_edges"), [{"doc": iri(d)} for d in batch]):
+        for r in store.select_each(query_text("lib/document_edges"), [{"doc": iri(d)} for d in batch]):
             types.setdefault(r["node"], set()).update([r["type"]] if r["type"] else [])
             if r["label"]:
                 labels[r["node"]] = r["label"]

@@ -177,6 +177,17 @@ class Store:
     def select(self, query: str, bindings=None) -> list[dict]:
         return self.query(query, bindings).dicts()
 
+    def rows_each(self, query: str, rows: list[dict], batch: int = 500) -> list[dict]:
+        """The result rows (terms) of ``query`` for each of ``rows`` of bindings, sent ``batch``
+        rows at a time: for queries that answer each bound row on its own (no aggregate, ORDER BY
+        or LIMIT across rows). Oxigraph plans a VALUES block of more than about 1,000 rows as a
+        scan: at 1M claims, 1,000 claims were checked in 0.06 s, 2,000 in 34 s."""
+        return [r for i in range(0, len(rows), batch) for r in self.query(query, rows[i:i + batch]).rows]
+
+    def select_each(self, query: str, rows: list[dict], batch: int = 500) -> list[dict]:
+        """:meth:`rows_each` as dicts of plain Python values (unbound: None)."""
+        return [r for i in range(0, len(rows), batch) for r in self.query(query, rows[i:i + batch]).dicts()]
+
     def close(self):
         pass
 
