@@ -69,7 +69,8 @@ def probes(store_path: Path) -> dict:
     figure = q("SELECT ?v WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?v ; "
                "<https://w3id.org/claimgraph/ns#asPrinted> ?p } LIMIT 1")["v"].value
     speaker = q("SELECT ?n WHERE { ?c <http://www.w3.org/ns/prov#wasAttributedTo> ?a . ?a <https://schema.org/name> ?n } LIMIT 1")["n"].value
-    return {"figure": figure, "speaker": speaker, "place": "GE"}
+    quote = q("SELECT ?w WHERE { ?s <http://www.w3.org/ns/oa#exact> ?w } LIMIT 1")["w"].value
+    return {"figure": figure, "speaker": speaker, "place": "GE", "phrase": " ".join(quote.split()[1:3])}
 
 
 def run_size(size: str, peers: bool, rows: list):
@@ -104,6 +105,8 @@ def run_size(size: str, peers: bool, rows: list):
             "s=open_store(%r); ts=[]\n"
             "for _ in range(20):\n t=time.perf_counter(); find(s, %r, limit=20); ts.append(time.perf_counter()-t)\n"
             "print(statistics.median(ts))" % (str(data), str(p["figure"])))
+    wall, peak = median_of([CLI, "lookup", p["phrase"], "--data", str(data), "--limit", "20"], env, runs=3)
+    add("lookup by phrase (cold, a scan)", wall, peak)
     wall, peak, out = timed([sys.executable, "-c", code], env)
     add("lookup by figure (warm)", float(out), peak)
     wall, peak, _ = timed([CLI, "query", "--name", "figures_about_country", "--bind", "code=GE", "--data", str(data),
