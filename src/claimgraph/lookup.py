@@ -204,7 +204,7 @@ def details(store: Store, claim_iris: list[str]) -> list[Claim]:
     anchors: dict[str, dict] = {}
     for r in store.select_each(query_text("lib/claim_anchors"), rows):
         anchors.setdefault(r["claim"], {}).setdefault(_ANCHOR[r["p"]], r["o"])
-    claims, firsts, sources, linked, nodes = {}, {}, {}, {}, set()
+    claims, firsts, linked, nodes = {}, {}, {}, set()
     for claim_iri in claim_iris:
         found = triples.get(claim_iri, [])
         kinds = [_KINDS[o.value] for p, o in found if p == RDF_IRI + "type" and o.value in _KINDS]
@@ -228,7 +228,7 @@ def details(store: Store, claim_iris: list[str]) -> list[Claim]:
                 nodes.add(values[p].value)
         links = [(_ROLES[p], o.value) for p, o in found if p in _ROLES and isinstance(o, ox.NamedNode)]
         nodes.update(entity for _, entity in links)
-        claims[claim_iri], firsts[claim_iri], sources[claim_iri], linked[claim_iri] = c, values, source.value, links
+        claims[claim_iri], firsts[claim_iri], linked[claim_iri] = c, values, links
     names, labels = {}, {}
     if nodes:
         for r in store.select_each(query_text("lib/node_labels"), [{"node": iri(n)} for n in sorted(nodes)]):
@@ -237,8 +237,9 @@ def details(store: Store, claim_iris: list[str]) -> list[Claim]:
             if r["label"] is not None:
                 labels.setdefault(r["node"], r["label"])
     documents = {}
-    if sources:
-        for r in store.select_each(query_text("lib/source_details"), [{"source": iri(s)} for s in sorted(set(sources.values()))]):
+    sources = sorted({values[SCHEMA_IRI + "appearance"].value for values in firsts.values()})
+    if sources:  # one row per source at least: the query's patterns are all OPTIONAL
+        for r in store.select_each(query_text("lib/source_details"), [{"source": iri(s)} for s in sources]):
             doc = documents.get(r["source"])
             if doc is None:
                 documents[r["source"]] = doc = {
@@ -251,8 +252,7 @@ def details(store: Store, claim_iris: list[str]) -> list[Claim]:
         values = firsts[claim_iri]
         c.bound = labels.get(getattr(values.get(CG_IRI + "bound"), "value", None))
         c.hedge = labels.get(getattr(values.get(CG_IRI + "hedge"), "value", None))
-        c.source = dict(documents.get(sources[claim_iri]) or {"id": short_id(sources[claim_iri]), "title": None,
-                        "publisher": None, "author": None, "published": None, "url": None, "retrieved": None})
+        c.source = dict(documents[values[SCHEMA_IRI + "appearance"].value])
         # as SPARQL's ORDER BY ?name would: entities without a name first, then by name
         for attr, entity in sorted(linked[claim_iri], key=lambda link: (link[1] in names, names.get(link[1], ""))):
             label = names.get(entity) or short_id(entity)

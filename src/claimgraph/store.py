@@ -182,11 +182,15 @@ class Store:
         rows at a time: for queries that answer each bound row on its own (no aggregate, ORDER BY
         or LIMIT across rows). Oxigraph plans a VALUES block of more than about 1,000 rows as a
         scan: at 1M claims, 1,000 claims were checked in 0.06 s, 2,000 in 34 s."""
-        return [r for i in range(0, len(rows), batch) for r in self.query(query, rows[i:i + batch]).rows]
+        return [r for result in self._batches(query, rows, batch) for r in result.rows]
 
     def select_each(self, query: str, rows: list[dict], batch: int = 500) -> list[dict]:
         """:meth:`rows_each` as dicts of plain Python values (unbound: None)."""
-        return [r for i in range(0, len(rows), batch) for r in self.query(query, rows[i:i + batch]).dicts()]
+        return [r for result in self._batches(query, rows, batch) for r in result.dicts()]
+
+    def _batches(self, query: str, rows: list[dict], batch: int):
+        for i in range(0, len(rows), batch):
+            yield self.query(query, rows[i:i + batch])
 
     def close(self):
         pass
@@ -418,8 +422,9 @@ class _Concatenated(io.RawIOBase):
             self.handle = None
             self._note(b"\n")  # a last line without its newline
             if self.progress:
-                self.progress(self.current.stat().st_size)
-                self.reported += self.current.stat().st_size
+                size = self.current.stat().st_size
+                self.progress(size)
+                self.reported += size
             buffer[0:1] = b"\n"  # a file without a final newline must not join the next one
             return 1
 
