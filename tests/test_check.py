@@ -14,9 +14,12 @@ CORPUS = Path(__file__).parent / "corpus"
 def test_shipped_data_has_no_conflict_and_lists_agreements(run):
     result = run("check", "--all")
     assert result.exit_code == 0
-    assert "Info claim/3209cb1a251b2eb1: 3 part(s) add up to 399000, within the whole's 650000 (a lower bound)" in result.stdout
+    assert "Info claim/8c1b60b6d70cf5a0: 3 part(s) add up to 399000, within the whole's 650000 (a lower bound)" \
+        in result.stdout
     assert "agrees with 344000 of 650000 (52.9 per cent) for a share of 50 per cent" in result.stdout
-    assert "0 conflict(s), 0 warning(s), 2 agreement(s)" in result.stderr
+    assert "agrees with another speaker's figure for the same quantity: 650000 (lower) against 650000 (lower)" \
+        in result.stdout
+    assert "0 conflict(s), 0 warning(s), 3 agreement(s)" in result.stderr
 
 
 def test_planted_conflict_between_sources_is_found_with_both_citations(run, data_copy, tmp_path):
@@ -26,12 +29,15 @@ def test_planted_conflict_between_sources_is_found_with_both_citations(run, data
     result = run("check", "--data", data_copy)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    i = lines.index(next(l for l in lines if l.startswith("Violation claim/3209cb1a251b2eb1 ~ ")))
-    assert "conflicts with the same quantity in another source: 650000 against 500000" in lines[i]
-    assert "GB News, 18 Jul 2024, citing The Bell" in lines[i + 1]
-    assert "The Tbilisi Ledger, 2 Aug 2024" in lines[i + 2]
+    i = lines.index(next(line for line in lines if line.startswith("Violation ") and "claim/8c1b60b6d70cf5a0" in line))
+    assert "conflicts with another speaker's figure for the same quantity" in lines[i]
+    assert {"500000 (approximate)", "650000 (lower)"} <= set(lines[i].split(": ", 1)[1].replace(" against ", "|")
+                                                           .split("quantity: ")[1].split(" [")[0].split("|"))
+    cited = lines[i + 1] + lines[i + 2]
+    assert "The Bell, as reported by GB News, 18 Jul 2024" in cited and "The Tbilisi Ledger, 2 Aug 2024" in cited
     agreements = run("check", "--all", "--data", data_copy).stdout
-    assert "agrees with the same quantity in another source: 344000 against 344000" in agreements
+    assert "agrees with another speaker's figure for the same quantity: 344000 (approximate) against 344000 " \
+           "(approximate)" in agreements
 
 
 def test_parts_exceeding_an_exact_whole_are_a_violation(run, data_copy):
@@ -42,4 +48,14 @@ def test_parts_exceeding_an_exact_whole_are_a_violation(run, data_copy):
     edit(data_copy, exact_and_smaller)
     result = run("check", "--data", data_copy)
     assert result.exit_code == 1
-    assert "Violation claim/3209cb1a251b2eb1: 3 part(s) add up to 399000, more than the whole's 350000" in result.stdout
+    assert "Violation claim/8c1b60b6d70cf5a0: 3 part(s) add up to 399000, more than the whole's 350000" in result.stdout
+
+
+def test_check_json_is_one_document(run):
+    import json
+
+    result = run("check", "--all", "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert {r["rule"] for r in report["results"]} == {"competing_estimates", "parts_exceed_whole", "share_vs_count"}
+    assert report["counts"] == {"Violation": 0, "Warning": 0, "Info": 3}

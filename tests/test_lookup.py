@@ -45,7 +45,7 @@ ARTICLE_QUOTES = [
                          ids=[t for t, _, _ in ARTICLE_FIGURES + ARTICLE_QUOTES])
 def test_every_figure_and_quote_is_found_with_its_speaker(run_json, term, speaker, words):
     claims = run_json("lookup", term)
-    match = [c for c in claims if words in (c["quote"] or "")]
+    match = [c for c in claims if any(words in a["quote"] for a in c["appearances"])]
     assert match, [c["quote"] for c in claims]
     assert speaker in match[0]["attributed_to"]
     assert match[0]["source"]["publisher"] == "GB News"
@@ -74,8 +74,14 @@ def test_json_has_the_documented_fields(run_json):
         "id": f"source/{ARTICLE}", "publisher": "GB News", "author": "James Saunders",
         "title": "More than 650,000 Russians have fled homeland since Ukraine invasion in biggest "
                  "'brain drain' since Soviet collapse",
-        "published": "2024-07-18T08:38:00+01:00", "url": None, "retrieved": None}
+        "published": "2024-07-18T08:38:00+01:00",
+        "url": "https://gbnews.com/news/world/putin-defections-russians-flee-russia-ukraine-war", "retrieved": None}
     assert claim["chain"] == "GB News, 18 Jul 2024, citing The Bell"
+    assert claim["min"] is None and claim["max"] is None
+    [appearance] = claim["appearances"]
+    assert set(appearance) >= {"id", "mode", "quote", "as_printed", "hedge", "start", "end", "source"}
+    assert appearance["mode"] == "reported" and appearance["as_printed"] == "some 344,000"
+    assert appearance["id"].startswith("appearance/") and appearance["source"] == claim["source"]
 
 
 def test_isw_citation_follows_the_attribution_chain(run_json):
@@ -85,7 +91,7 @@ def test_isw_citation_follows_the_attribution_chain(run_json):
 
 def test_lookup_by_person_place_and_organisation(run_json):
     assert {c["attributed_to"][0] for c in run_json("lookup", "--speaker", "Putin")} == {"Vladimir Putin"}
-    assert len(run_json("lookup", "--speaker", "Putin")) == 4
+    assert len(run_json("lookup", "--speaker", "Putin")) == 3  # "necessary cleansing of society" is one claim
     georgia = run_json("lookup", "--place", "GE")
     assert georgia and all("Georgia" in c["to"] + c["from"] + c["about"] for c in georgia)
     assert {c["attributed_to"][0] for c in run_json("lookup", "ISW")} == {"Institute for the Study of War"}
@@ -105,8 +111,9 @@ def test_no_match_is_a_clear_error(run):
 def test_plain_output_reads_like_the_readme(run):
     result = run("lookup", "15,000")
     assert result.exit_code == 0
-    assert "GB News, 18 Jul 2024, citing The Bell" in result.stdout
+    assert "The Bell, as reported by GB News, 18 Jul 2024: The UK has taken about 15,000" in result.stdout
     assert "[figure]  some 15,000 people  (value 15000, approximate)" in result.stdout
+    assert "2 appearances: GB News 18 Jul 2024 (reported) ×2" in result.stdout
 
 
 @pytest.mark.parametrize("fmt, expected", [
@@ -153,13 +160,14 @@ def test_ids_are_stable_across_runs(run_json):
     first = sorted(c["id"] for c in run_json("lookup", "--min", "0"))
     second = sorted(c["id"] for c in run_json("lookup", "--min", "0"))
     assert first == second
-    assert "claim/3209cb1a251b2eb1" in first  # the lead's 650,000, as the README shows it
+    assert "claim/8c1b60b6d70cf5a0" in first  # The Bell's 650,000, as the README shows it
 
 
-def test_show_prints_claim_and_rdf(run):
-    result = run("show", "claim/3209cb1a251b2eb1")
+def test_show_prints_claim_every_appearance_and_rdf(run):
+    result = run("show", "claim/8c1b60b6d70cf5a0")
     assert result.exit_code == 0
-    assert "chain: GB News, 18 Jul 2024, citing The Bell" in result.stdout
+    assert "appearance 1 (first): appearance/1850669616d46312, reported" in result.stdout
+    assert "appearance 2: appearance/00e4a6a2e7de8fe5, reported, printed “Over 650,000”" in result.stdout
     assert "oa:start 320" in result.stdout and "cg:asPrinted \"Over 650,000\"" in result.stdout
 
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from dataclasses import dataclass
 
-from .ids import short_id
+from .model.ids import short_id
 
 _WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
           "hundred|thousand|million|billion|half|third|quarter|dozens?|hundreds|thousands|millions")
@@ -71,7 +71,7 @@ def find_source(store, name: str) -> dict:
     """The source named by id (``source/…``), archived file name or title, as a row of
     ``lib/source_text.rq`` (source, archive, file, title)."""
     from .errors import NotFound
-    from .ids import expand_id
+    from .model.ids import expand_id
     from .resources import query_text
 
     rows = store.select(query_text("lib/source_text"))

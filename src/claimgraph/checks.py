@@ -1,18 +1,36 @@
-"""Consistency across claims, beyond what SHACL sees in one node: parts against wholes, shares
-against counts, shares over 100 per cent, and the same quantity in different sources.
+"""Consistency across claims, beyond what SHACL sees in one node, reported like SHACL results
+with the citation of every claim named:
 
-Each rule is a SPARQL file in ``queries/checks/`` returning ``?focus`` (a claim), optionally
-``?other``, ``?severity`` (Violation, Warning, Info) and ``?message``; results are reported like
-SHACL results, with the citation of every claim named.
+- ``competing_estimates``: figures for the same quantity (subject, predicate, unit, measure,
+  time, places) by different speakers or in different sources, compared as intervals — bounds
+  and ranges taken into account — as agreement (Info), overlap (Info) or conflict (Violation);
+- ``parts_exceed_whole``: parts (``cg:partOf``) added up against their whole ("each" counted once
+  per place; a range counts its lower end, never both ends);
+- ``share_vs_count``: a share of a whole against a count of the same places of the same whole;
+- ``shares_over_100``: shares of one whole for different places adding up past 100 per cent;
+- ``figure_drift``: an appearance printing a figure with another bound or value than its claim;
+- ``quote_drift``: an appearance whose words differ from the quotation's beyond typography.
+
+The figures come from SPARQL (``queries/checks/*.rq``) in a few scans, and are compared here,
+grouped by a key, so the whole graph is checked in one pass; ``run_checks(store, claims=…)``
+checks only what concerns the given claims (an import's).
 """
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from . import cite
-from .ids import short_id
-from .lookup import details
-from .resources import query_names, query_text
-from .store import Store
+from .model.figures import interval, overlaps, plain
+from .model.ids import short_id
+from .model.records import details
+from .model.words import normalise
+from .namespaces import CG_IRI
+from .resources import query_text
+from .store import Store, iri
 from .validate import Severity
+
+BOUND_WORDS = {CG_IRI + "Exact": "exact", CG_IRI + "Approximate": "approximate", CG_IRI + "LowerBound": "lower",
+               CG_IRI + "UpperBound": "upper"}
+SHARE_PREDICATES = {CG_IRI + "percentage", CG_IRI + "percentOfPeople"}
 
 
 @dataclass
@@ -22,6 +40,7 @@ class CheckResult:
     focus: str
     message: str
     other: str | None = None
+    appearance: str | None = None
     citations: list = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -30,15 +49,201 @@ class CheckResult:
             head += f" ~ {short_id(self.other)}"
         return [f"{head}: {self.message} [{self.rule}]"] + [f"    {c}" for c in self.citations]
 
+    def as_json(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity.value, "focus": short_id(self.focus),
+                "other": short_id(self.other) if self.other else None, "message": self.message,
+                "citations": self.citations}
 
-def run_checks(store: Store) -> list[CheckResult]:
-    """Every shipped rule on ``store``; results ordered violations first."""
-    results = []
-    for rule in query_names("checks"):
-        for row in store.select(query_text(f"checks/{rule}")):
-            results.append(CheckResult(rule, Severity(row["severity"]), row["focus"], row["message"], row.get("other")))
-    claims = {c.iri: c for c in details(store, sorted({r.focus for r in results} | {r.other for r in results if r.other}))}
+
+@dataclass
+class Figure:
+    claim: str
+    key: tuple
+    value: Decimal | None
+    minimum: Decimal | None
+    maximum: Decimal | None
+    bound: str
+    unit: str
+    predicate: str
+    whole: str | None
+    each: bool
+    speakers: frozenset = frozenset()
+    to: frozenset = frozenset()
+
+    @property
+    def span(self):
+        return interval(self.value, self.minimum, self.maximum, self.bound)
+
+    @property
+    def low(self) -> Decimal:
+        return self.minimum if self.minimum is not None else self.value
+
+    def shown(self) -> str:
+        if self.minimum is not None:
+            return f"{plain(self.minimum)}-{plain(self.maximum)}"
+        return str(plain(self.value))
+
+
+def _number(x):
+    return Decimal(str(x)) if x is not None else None
+
+
+def figures(store: Store, claims=None) -> dict[str, Figure]:
+    """Every figure (or those of ``claims`` and every figure of the same quantities)."""
+    query = query_text("checks/figures")
+    if claims is None:
+        rows = store.select(query)
+    else:
+        seeds = store.select_each(query, [{"claim": iri(c)} for c in sorted(claims)])
+        pairs = sorted({(r["s"], r["p"]) for r in seeds})
+        rows = store.select_each(query, [{"s": iri(s), "p": iri(p)} for s, p in pairs])
+    found = {}
+    for r in rows:
+        if r["claim"] in found:
+            continue
+        value = _number(r["value"]) if isinstance(r["value"], (int, float)) else None
+        minimum, maximum = _number(r["min"]), _number(r["max"])
+        if value is None and minimum is None:
+            continue
+        found[r["claim"]] = Figure(r["claim"], (r["s"], r["p"], r["unit"], r["time"] or "", r["measure"] or "",
+                                                bool(r["each"])), value, minimum, maximum,
+                                   BOUND_WORDS.get(r["bound"], "exact"), r["unit"], r["p"], r["whole"], bool(r["each"]))
+    links: dict[str, dict] = {}
+    for r in store.select_each(query_text("checks/figure_links"), [{"claim": iri(c)} for c in sorted(found)]):
+        links.setdefault(r["claim"], {}).setdefault(r["role"], set()).add(r["node"])
+    for c, f in found.items():
+        mine = links.get(c, {})
+        f.speakers, f.to = frozenset(mine.get("speaker", ())), frozenset(mine.get("to", ()))
+        f.key = f.key + (frozenset(mine.get("from", ())), f.to)
+    return found
+
+
+def competing_estimates(figs: dict[str, Figure], only=None) -> list[CheckResult]:
+    """Pairs of figures of one quantity from different speakers, or one speaker's different
+    figures: agreement, overlap or conflict."""
+    groups: dict[tuple, list] = {}
+    for f in figs.values():
+        groups.setdefault(f.key, []).append(f)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda f: f.claim)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if only is not None and a.claim not in only and b.claim not in only:
+                    continue
+                same_value = (a.value, a.minimum, a.maximum) == (b.value, b.minimum, b.maximum)
+                if overlaps(a.span, b.span):
+                    verdict, severity = ("agrees with" if same_value else "overlaps"), Severity.INFO
+                else:
+                    verdict, severity = "conflicts with", Severity.VIOLATION
+                who = "the same speaker's" if a.speakers == b.speakers else "another speaker's"
+                out.append(CheckResult("competing_estimates", severity, a.claim,
+                                       f"{verdict} {who} figure for the same quantity: {a.shown()} ({a.bound}) "
+                                       f"against {b.shown()} ({b.bound})", b.claim))
+    return out
+
+
+def parts_exceed_whole(figs: dict[str, Figure], only=None) -> list[CheckResult]:
+    """Parts added up against their whole."""
+    parts: dict[str, list] = {}
+    for f in figs.values():
+        if f.whole and f.whole in figs and f.unit == figs[f.whole].unit and f.unit != "per cent":
+            parts.setdefault(f.whole, []).append(f)
+    out = []
+    for whole_iri, group in sorted(parts.items()):
+        whole = figs[whole_iri]
+        if only is not None and whole_iri not in only and not any(p.claim in only for p in group):
+            continue
+        total = sum(p.low * (len(p.to) if p.each and p.to else 1) for p in group)
+        top = whole.maximum if whole.maximum is not None else whole.value
+        lower = whole.bound == "lower"
+        fits = total <= top
+        severity = Severity.INFO if fits else Severity.WARNING if lower else Severity.VIOLATION
+        message = (f"{len(group)} part(s) add up to {plain(total)}, {'within' if fits else 'more than'} the "
+                   f"whole's {plain(top)}" + (" (a lower bound)" if lower else ""))
+        out.append(CheckResult("parts_exceed_whole", severity, whole_iri, message))
+    return out
+
+
+def share_vs_count(figs: dict[str, Figure], only=None) -> list[CheckResult]:
+    """A share of a whole against a count of the same places that is part of the same whole."""
+    out = []
+    for share in figs.values():
+        if share.unit != "per cent" or not share.whole or share.whole not in figs or not share.to:
+            continue
+        whole = figs[share.whole]
+        for count in figs.values():
+            if count.whole != share.whole or count.unit != whole.unit or count.to != share.to or count is share:
+                continue
+            if only is not None and not {share.claim, count.claim, share.whole} & set(only):
+                continue
+            implied = 100 * count.low / (whole.minimum if whole.minimum is not None else whole.value)
+            lo, hi = share.span
+            fits = (lo is None or implied >= lo) and (hi is None or implied <= hi)
+            severity = Severity.INFO if fits else Severity.WARNING if whole.bound == "lower" else Severity.VIOLATION
+            out.append(CheckResult("share_vs_count", severity, share.claim,
+                                   f"{'agrees with' if fits else 'conflicts with'} {count.shown()} of {whole.shown()} "
+                                   f"({plain(round(implied, 1))} per cent) for a share of {share.shown()} per cent",
+                                   count.claim))
+    return out
+
+
+def shares_over_100(figs: dict[str, Figure], only=None) -> list[CheckResult]:
+    """Shares of one whole for different places adding up past 100 per cent."""
+    wholes: dict[str, list] = {}
+    for f in figs.values():
+        if f.unit == "per cent" and f.whole and f.to and f.key[4] == "" and f.bound != "upper":
+            wholes.setdefault(f.whole, []).append(f)
+    out = []
+    for whole, group in sorted(wholes.items()):
+        total = sum(f.low for f in group)
+        if len(group) > 1 and total > 100 and (only is None or {whole, *(f.claim for f in group)} & set(only)):
+            out.append(CheckResult("shares_over_100", Severity.VIOLATION, whole,
+                                   f"shares of this whole for different places add up to {plain(total)} per cent"))
+    return out
+
+
+def drift(store: Store, claims=None) -> list[CheckResult]:
+    """Appearances that print a figure with another bound or value than their claim, and
+    appearances whose words differ from the quotation's beyond typography."""
+    query = query_text("checks/drift")
+    rows = store.select(query) if claims is None else store.select_each(query, [{"claim": iri(c)} for c in sorted(claims)])
+    out = []
+    for r in rows:
+        if r["exact"] is not None:
+            if normalise(r["exact"]) != normalise(r["words"]):
+                out.append(CheckResult("quote_drift", Severity.WARNING, r["claim"],
+                                       f"an appearance prints the quotation as “{r['exact']}”", appearance=r["appearance"]))
+        elif r["bound"] != r["claimBound"] or (r["value"] is not None and _number(r["value"]) != _number(r["claimValue"])):
+            printed = BOUND_WORDS.get(r["bound"], "?")
+            said = BOUND_WORDS.get(r["claimBound"], "?")
+            what = (f"bound {printed} where the claim's is {said}" if r["bound"] != r["claimBound"] else
+                    f"value {plain(r['value'])} where the claim's is {plain(r['claimValue'])}")
+            out.append(CheckResult("figure_drift", Severity.WARNING, r["claim"], f"an appearance prints the figure with "
+                                   f"{what}", appearance=r["appearance"]))
+    return out
+
+
+RULES = (competing_estimates, parts_exceed_whole, share_vs_count, shares_over_100)
+
+
+def run_checks(store: Store, claims=None) -> list[CheckResult]:
+    """Every rule on ``store`` (or only what concerns ``claims``); violations first, each with
+    the citations of the claims (and of the drifting appearance) it names."""
+    only = set(claims) if claims is not None else None
+    figs = figures(store, only)
+    results = [r for rule in RULES for r in rule(figs, only)] + drift(store, only)
+    named = sorted({r.focus for r in results} | {r.other for r in results if r.other})
+    records = {c.iri: c for c in details(store, named)}
     for r in results:
-        r.citations = [f"{short_id(c.iri)} {cite.plain(c)}" for c in (claims.get(r.focus), claims.get(r.other)) if c]
+        for claim_iri in (r.focus, r.other):
+            c = records.get(claim_iri)
+            if c is None:
+                continue
+            r.citations.append(f"{c.id} {cite.plain(c)}")
+            if r.appearance:
+                a = next((a for a in c.appearances if a.iri == r.appearance), None)
+                if a is not None and a is not c.first:
+                    r.citations.append(f"{a.id} {cite.plain(c, a)}")
     order = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    return sorted(results, key=lambda r: (order[r.severity], r.rule, r.focus, r.other or ""))
+    return sorted(results, key=lambda r: (order[r.severity], r.rule, r.focus, r.other or "", r.appearance or ""))

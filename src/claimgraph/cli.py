@@ -142,12 +142,23 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
 
 
 def _summary(c) -> str:
+    from .cite import short_date
+    from .model.figures import plain
+
     head = f"{c.id}  [{c.kind}]"
     if c.kind == "figure":
-        head += f"  {c.as_printed} {c.unit or ''}".rstrip() + f"  (value {c.value}, {c.bound})"
+        value = f"{plain(c.minimum)} to {plain(c.maximum)}" if c.is_range else f"{c.value}"
+        head += f"  {c.as_printed} {c.unit or ''}".rstrip() + f"  (value {value}, {c.bound})"
     lines = [head, f"  {c.statement}"]
     if c.hedge and c.hedge not in ("asserted",):
         lines.append(f"  hedge: {c.hedge}")
+    if len(c.appearances) > 1:
+        seen = {}
+        for a in c.appearances:
+            where = f"{a.source.get('publisher') or a.source.get('id')} {short_date(a.source.get('published'))} ({a.mode})"
+            seen[where] = seen.get(where, 0) + 1
+        lines.append(f"  {len(c.appearances)} appearances: " + "; ".join(
+            f"{w}" + (f" ×{n}" if n > 1 else "") for w, n in seen.items()))
     return "\n".join(lines)
 
 
@@ -159,8 +170,8 @@ def _summary(c) -> str:
 def show(claim_id, rdf_format, data_dir, location, endpoint):
     """Print one claim in full (CLAIM_ID like claim/3209cb1a251b2eb1) with its RDF."""
     from . import cite
-    from .ids import expand_id
-    from .lookup import details
+    from .model.ids import expand_id
+    from .model.records import details
     from .resources import query_text
     from .show import claim_rdf
 
@@ -172,13 +183,20 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
         rdf = claim_rdf(store, str(claim_iri), query_text("lib/describe_claim"), rdf_format)
     c = found[0]
     click.echo(_summary(c))
-    for label, value in (("quote", c.quote and f"“{c.quote}” (characters {c.start}-{c.end})"),
-                         ("said by", ", ".join(c.attributed_to)), ("from", ", ".join(c.from_places)),
+    for label, value in (("said by", ", ".join(c.attributed_to)), ("words", c.words and f"“{c.words}”"),
+                         ("from", ", ".join(c.from_places)),
                          ("to", ", ".join(c.to_places) + (" (each)" if c.each_place else "")),
                          ("about", ", ".join(c.about)), ("time", c.time), ("part of", c.part_of),
-                         ("chain", cite.chain(c)), ("cite", cite.plain(c))):
+                         ("taken from", ", ".join(c.derived_from))):
         if value:
             click.echo(f"  {label}: {value}")
+    for i, a in enumerate(c.appearances, 1):
+        printed = f", printed “{a.as_printed}” ({a.bound})" if a.as_printed else ""
+        hedge = f", hedge: {a.hedge}" if a.hedge else ""
+        role = f", speaker's role: {a.speaker_role}" if a.speaker_role else ""
+        click.echo(f"  appearance {i}{' (first)' if i == 1 else ''}: {a.id}, {a.mode}{printed}{hedge}{role}")
+        click.echo(f"    “{a.quote}” (characters {a.start}-{a.end})")
+        click.echo(f"    {cite.plain(c, a)}")
     click.echo()
     click.echo(rdf)
 
@@ -268,11 +286,13 @@ def import_(sheet, text_path, data_dir):
     """Add the claims of a claim sheet (CSV) to a data folder, validated, atomically."""
     from .importer import import_sheet
 
-    from .ingest import read_sheet
+    from .model.sheet import read_sheet
 
     with _progress("importing", len(read_sheet(sheet))) as step:
         result = import_sheet(sheet, data_dir, text_path, progress=step)
-    click.echo(f"{result.added} claim(s) added, {result.unchanged} already present")
+    click.echo(f"{result.added} claim(s) added, {result.appearances} appearance(s) added"
+               + (f" ({result.known} to claims already in the graph)" if result.known and result.appearances else "")
+               + f", {result.unchanged} already present")
     for f in result.files:
         click.echo(f"  wrote {f}")
 
@@ -356,20 +376,27 @@ def audit(source, data_dir, location, endpoint):
 
 
 @main.command()
-@click.option("--all", "show_all", is_flag=True, help="Also list agreements (Info), not only conflicts.")
+@click.option("--all", "show_all", is_flag=True, help="Also list agreements (Info), not only conflicts and drift.")
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one document with every result and the counts.")
 @store_options
-def check(show_all, data_dir, location, endpoint):
-    """Check consistency across claims: parts against wholes, shares against counts, shares over
-    100 per cent, the same quantity in different sources. Exit 1 on violations."""
+def check(show_all, out_format, data_dir, location, endpoint):
+    """Check consistency across claims: competing estimates of one quantity, parts against
+    wholes, shares against counts, shares over 100 per cent, and figure and quote drift between
+    appearances. Exit 1 on a conflict."""
     from .checks import run_checks
     from .validate import Severity
 
     with open_store_for(data_dir, endpoint, location) as store:
         results = run_checks(store)
     shown = [r for r in results if show_all or r.severity is not Severity.INFO]
-    for r in shown:
-        click.echo("\n".join(r.lines()))
     counts = {s: sum(1 for r in results if r.severity is s) for s in Severity}
+    if out_format == "json":
+        click.echo(json.dumps({"results": [r.as_json() for r in shown],
+                               "counts": {s.value: n for s, n in counts.items()}}, ensure_ascii=False, indent=2))
+    else:
+        for r in shown:
+            click.echo("\n".join(r.lines()))
     click.echo(f"{counts[Severity.VIOLATION]} conflict(s), {counts[Severity.WARNING]} warning(s), "
                f"{counts[Severity.INFO]} agreement(s)", err=True)
     if counts[Severity.VIOLATION]:

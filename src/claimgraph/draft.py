@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .audit import find_figures, find_quotations
-from .ingest import COLUMNS
+from .model.sheet import COLUMNS
 from .lookup import parse_figure
 
 BOUND_WORDS = [

@@ -1,10 +1,13 @@
-"""``claimgraph import``: a claim sheet's claims added to a data folder, validated first.
+"""``claimgraph import``: a claim sheet's claims and appearances added to a data folder,
+validated first.
 
-Validation is incremental: the new claims and sources, with what they touch in the graph they
-join (their speakers, places, wholes, upstream documents, and any existing node of the same IRI),
-are fetched from the store and checked by SHACL with the new nodes as focus. A 1,000-row sheet
-is checked in seconds against a million claims; nothing is written unless it all conforms, and
-then atomically. A persistent store that was up to date is updated in place.
+Validation is incremental: the new claims, appearances and sources, with what they touch in the
+graph they join (their speakers, places, wholes, upstream documents, claims they add
+appearances to), are fetched from the store and checked by SHACL with the new nodes as focus.
+Nothing is written unless it all conforms; then the archived texts first and the Turtle files
+after, each through a temporary file and a rename, so a kill at any moment leaves a folder that
+reads as before or with the new source complete (a text without its Turtle is harmless and the
+next import writes the Turtle). A persistent store that was up to date is updated in place.
 """
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,21 +15,39 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 
 from .data import parse_file, replace_files, turtle_bytes
-from .ingest import COLUMN_OF_PATH, EntityIndex, SheetError, build_sheet
-from .namespaces import CG, SCHEMA
+from .errors import SheetError
+from .model.build import GraphContext, build_sheet
+from .model.ids import short_id
+from .namespaces import CG_IRI, DCTERMS_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA, SCHEMA_IRI
 from .resources import query_text
 from .store import iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
 
 
 @dataclass
 class ImportResult:
-    added: int
-    unchanged: int
+    added: int          # new claims
+    appearances: int    # new appearances (of new or known claims)
+    unchanged: int      # appearances already in the graph
+    known: int          # claims that were in the graph and got appearances here
     files: list
 
 
 class ImportRejected(SheetError):
     """The sheet built, but its claims with the graph they join do not conform to the shapes."""
+
+
+#: Which sheet column a SHACL result's path points to.
+COLUMN_OF_PATH = {
+    RDF_IRI + "object": "value", RDF_IRI + "subject": "subject", RDF_IRI + "predicate": "predicate",
+    CG_IRI + "partOf": "part_of", PROV_IRI + "wasAttributedTo": "speaker", SCHEMA_IRI + "appearance": "source_title",
+    SCHEMA_IRI + "text": "statement", CG_IRI + "asPrinted": "as_printed", CG_IRI + "bound": "bound",
+    SCHEMA_IRI + "unitText": "unit", SCHEMA_IRI + "unitCode": "unit", SCHEMA_IRI + "currency": "unit",
+    CG_IRI + "hedge": "hedge", CG_IRI + "mode": "mode", SCHEMA_IRI + "temporalCoverage": "time",
+    SCHEMA_IRI + "headline": "source_title", SCHEMA_IRI + "publisher": "source_publisher",
+    SCHEMA_IRI + "datePublished": "source_published", SCHEMA_IRI + "archivedAt": "source_text",
+    SCHEMA_IRI + "url": "source_url", OA_IRI + "hasTarget": "quote", DCTERMS_IRI + "isPartOf": "source_title",
+    CG_IRI + "speakerRole": "speaker_role",
+}
 
 
 def _touched(graphs) -> set:
@@ -46,6 +67,16 @@ def _describe(store, nodes) -> Graph:
     return graph
 
 
+def _appearances_of(store, claims) -> Graph:
+    """The appearances (and their anchors) of known claims: SHACL checks a claim's every
+    schema:appearance has one."""
+    graph = Graph()
+    if claims:
+        for row in store.rows_each(query_text("lib/appearance_links"), [{"claim": iri(c)} for c in sorted(claims)]):
+            graph.add((to_rdflib(row["s"]), to_rdflib(row["p"]), to_rdflib(row["o"])))
+    return graph
+
+
 def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportResult:
     """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
     its archived text. Raises SheetError (bad rows) or ImportRejected (SHACL), naming rows and
@@ -53,39 +84,57 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportR
     from .validate import validate_graph
 
     data_dir = Path(data_dir)
-    sheet_path = Path(sheet_path)
+    label = "<stdin>" if str(sheet_path) == "-" else str(sheet_path)
     was_fresh = persistent_is_fresh(data_dir)
     with open_store(data_dir) as store:
-        index = EntityIndex.from_store(store)
-        built = build_sheet(sheet_path, index, text_path, data_dir, progress)
+        built = build_sheet(sheet_path, GraphContext(store), text_path, data_dir, progress)
         context = _describe(store, _touched(built.graphs.values()))
-    before = set(context.subjects(RDF.type, SCHEMA.Claim))
-    writes, combined = {}, Graph()
+        context += _appearances_of(store, built.known_claims)
+    writes, combined, problems = {}, Graph(), []
     combined += context
+    before = set(context.subjects(RDF.type, URIRef(OA_IRI + "Annotation")))
     for source_iri, g in built.graphs.items():
-        archive = URIRef(f"{source_iri}#text")
-        name = str(g.value(archive, CG.textFile))
-        text = built.texts[source_iri].read_bytes()  # the file build_sheet found the quotes in
-        target = data_dir / f"{Path(name).stem}.ttl"
+        stem = built.stems[source_iri]
+        source_row = built.rows[short_id(source_iri)]
+        path, text = built.texts[source_iri]
+        target, text_file = data_dir / f"{stem}.ttl", data_dir / f"{stem}.txt"
         merged = parse_file(target) if target.exists() else Graph()
+        if target.exists() and (URIRef(source_iri), None, None) not in merged:
+            problems.append(f"{label}: row {source_row}, column source_text: {target.name} holds other data: "
+                            f"name the article's text file otherwise than {stem}.txt")
+        data = text.encode("utf-8")
+        if text_file.exists() and text_file.read_bytes() != data:
+            problems.append(f"{label}: row {source_row}, column source_text: {text_file} differs from {path}: an "
+                            f"archived text never changes (claims are anchored in it); give the new text another name")
         merged += g
+        writes[text_file] = data
         writes[target] = turtle_bytes(merged)
-        writes[data_dir / name] = text
         combined += g
-        combined.set((archive, SCHEMA.text, Literal(text.decode("utf-8"))))
-    new_nodes = [n for g in built.graphs.values()
-                 for n in set(g.subjects(RDF.type, SCHEMA.Claim)) | set(g.subjects(RDF.type, CG.ArchivedText))]
-    new_nodes += list(built.graphs)
-    report = validate_graph(combined, focus=new_nodes)
+        combined.set((URIRef(f"{source_iri}#text"), SCHEMA.text, Literal(text)))
+    if problems:
+        raise SheetError(label, problems)
+    focus = set(built.new_claims) | set(built.appearances) | set(built.graphs) | \
+        {f"{s}#text" for s in built.graphs}
+    report = validate_graph(_round_trip(combined), focus=[URIRef(n) for n in sorted(focus)])
     if not report.conforms:
-        columns = {str(k): v for k, v in COLUMN_OF_PATH.items()}
-        raise ImportRejected(sheet_path, [
-            f"{sheet_path}: " + (f"row {built.rows[r.focus]}" if r.focus in built.rows else r.focus)
-            + (f", column {columns[r.path]}" if r.path in columns else "") + f": {r.message} ({r.focus})"
-            for r in report.results])
-    claims = {c for g in built.graphs.values() for c in g.subjects(RDF.type, SCHEMA.Claim)}
-    writes = {p: b for p, b in writes.items() if not (p.exists() and p.read_bytes() == b)}
+        rows = built.rows
+        raise ImportRejected(label, [
+            f"{label}: " + (f"row {rows[r.focus]}" if r.focus in rows else r.focus)
+            + (f", column {COLUMN_OF_PATH[r.path]}" if r.path in COLUMN_OF_PATH else "") + f": {r.message} ({r.focus})"
+            for r in report.results if r.severity.name == "VIOLATION"])
+    new_appearances = {a for a in built.appearances if URIRef(a) not in before}
+    writes = {p: b for p, b in sorted(writes.items(), key=lambda kv: kv[0].suffix != ".txt")
+              if not (p.exists() and p.read_bytes() == b)}
     replace_files(writes)
     if was_fresh and writes:
         update_persistent(data_dir, [p for p in writes if p.suffix == ".ttl"])
-    return ImportResult(added=len(claims - before), unchanged=len(claims & before), files=sorted(str(p) for p in writes))
+    return ImportResult(added=len(built.new_claims), appearances=len(new_appearances),
+                        unchanged=len(built.appearances) - len(new_appearances), known=len(built.known_claims),
+                        files=[str(p) for p in writes])
+
+
+def _round_trip(graph: Graph) -> Graph:
+    """``graph`` as ``validate`` will see it once written: serialised and parsed again, so
+    literals (dates, numbers) are checked in the form the Turtle file gives them."""
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return Graph().parse(data=data, format="nt")

@@ -7,15 +7,20 @@ built on first use, so that a look-up, which never needs rdflib, does not pay fo
 
 #: The claimgraph vocabulary (ontology/claimgraph.ttl).
 CG_IRI = "https://w3id.org/claimgraph/ns#"
-#: Where claimgraph mints data IRIs: claim/, source/, org/, person/, place/, event/, thing/.
+#: Where claimgraph mints data IRIs: claim/, appearance/, source/, org/, person/, place/, event/, thing/.
 ID_IRI = "https://w3id.org/claimgraph/id/"
 #: schema.org: Claim, Quotation, NewsArticle, Person, Organization, Country, Event; appearance,
 #: datePublished, publisher, author, unitCode, unitText, fromLocation, toLocation, about, archivedAt.
 SCHEMA_IRI = "https://schema.org/"
-#: W3C Web Annotation vocabulary: SpecificResource, TextQuoteSelector, TextPositionSelector.
+#: W3C Web Annotation vocabulary: Annotation (an appearance: body the claim, target the span),
+#: SpecificResource, TextQuoteSelector, TextPositionSelector.
 OA_IRI = "http://www.w3.org/ns/oa#"
 #: PROV-O: wasAttributedTo, wasDerivedFrom, generatedAtTime, Agent, Person, Organization, Entity.
 PROV_IRI = "http://www.w3.org/ns/prov#"
+#: Dublin Core terms: isPartOf links an appearance to its document.
+DCTERMS_IRI = "http://purl.org/dc/terms/"
+#: SKOS: the schemes of modes, bounds and hedges; altLabel and notation of entities.
+SKOS_IRI = "http://www.w3.org/2004/02/skos/core#"
 #: RDF: type, and the reification terms a claim asserts its triple with (subject, predicate, object).
 RDF_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #: XML Schema datatypes.
@@ -27,7 +32,7 @@ NP_IRI = "https://w3id.org/claimgraph/np/"
 #: The nanopublication schema (http://www.nanopub.org/nschema): Nanopublication, hasAssertion,
 #: hasProvenance, hasPublicationInfo.
 NPSCHEMA_IRI = "http://www.nanopub.org/nschema#"
-ID_KINDS = ("claim", "source", "org", "person", "place", "event", "thing")
+ID_KINDS = ("claim", "appearance", "source", "org", "person", "place", "event", "thing")
 
 
 def _build() -> dict:
@@ -46,21 +51,31 @@ def _build() -> dict:
         QuotationClaim: object
         StatementClaim: object
         ArchivedText: object
-        # figure details
+        # appearances
+        mode: object
         asPrinted: object
+        hedge: object
+        speakerRole: object
+        # figure details
         bound: object
         eachPlace: object
         partOf: object
-        hedge: object
-        quotedIn: object
         textFile: object
         # predicates of the asserted triples
         numberOfPeople: object
         percentOfPeople: object
+        percentage: object
+        percentChange: object
+        amount: object
+        rank: object
         rankAmongDestinations: object
         said: object
         largestEmigrationSince: object
         # SKOS schemes and their concepts
+        ModeScheme: object
+        Quotation: object
+        Reported: object
+        Own: object
         BoundScheme: object
         Exact: object
         Approximate: object
@@ -68,7 +83,10 @@ def _build() -> dict:
         UpperBound: object
         HedgeScheme: object
         Asserted: object
-        Reported: object
+        Claimed: object
+        Alleged: object
+        Estimated: object
+        Expected: object
         UnderstoodTo: object
         ThoughtTo: object
         CouldBeHigher: object

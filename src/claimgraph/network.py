@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from . import cite
 from .errors import NotFound
-from .ids import expand_id, short_id
+from .model.ids import expand_id, short_id
 from .namespaces import CG_IRI, PROV_IRI, SCHEMA_IRI
-from .lookup import claims_involving, details, entities_named
+from .lookup import claims_involving, entities_named
+from .model.records import details
 from .resources import query_text
 from .store import Store, iri
 

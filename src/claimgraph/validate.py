@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph
 from rdflib.namespace import SH
 
-from .ids import short_id
+from .model.ids import short_id
 from .resources import ontology_file
 
 
@@ -108,7 +108,8 @@ def _sparql_results(graph: Graph, focus) -> list[Result]:
         for solution in answer:
             row = {v: solution[v] for v in variables}
             message = re.sub(r"\{[?$](\w+)\}", lambda m: _show(row.get(m.group(1))), c.message)
-            results.append(Result(short_id(row["this"].value), message, Severity.VIOLATION, c.path))
+            path = row.get("path").value if isinstance(row.get("path"), ox.NamedNode) else c.path  # SHACL §5.3.2
+            results.append(Result(short_id(row["this"].value), message, Severity.VIOLATION, path))
     return results
 
 

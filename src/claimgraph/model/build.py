@@ -1,0 +1,778 @@
+"""A claim sheet's rows built into RDF: claims, their appearances anchored in the archived text,
+sources, and the entities the sheet introduces.
+
+Every fault of every row is collected in one pass and reported together, each with its row,
+column, what is wrong and what to write instead. A row whose claim is already in the graph (or
+on an earlier row) adds an appearance to it, never a second claim (see docs/claim-sheets.md for
+when two rows carry the same claim).
+"""
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+
+from ..errors import SheetError
+from ..namespaces import CG, DCTERMS_IRI, ID, OA, PROV, SCHEMA, bind_prefixes
+from .entities import EntityIndex
+from .figures import LIMIT, PRECISION, parse_value
+from .ids import appearance_iri, claim_iri, claim_key, short_id
+from .sheet import read_sheet
+from .vocab import (AMOUNT, BOUNDS, ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPES, FIGURE_PREDICATES, HEDGES,
+                    KINDS, MODES, PREDICATE_PREFIXES, SAID, SOURCE_TYPES, unit_of)
+from .words import SAME_QUOTE, normalise, similarity
+
+CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+DCTERMS_IS_PART_OF = URIRef(DCTERMS_IRI + "isPartOf")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_SPAN = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)(/(\d{4}(-\d{2}(-\d{2})?)?|\.\.))?$")
+_CURIE = re.compile(r"^([a-z]+):([A-Za-z][\w-]*)$")
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+_QUOTE_MARKS = "\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'"
+TRUE = ("yes", "true", "1", "y")
+
+
+class Faults:
+    """The faults of a sheet, one line each: ``sheet: row N, column C: what; what to write``."""
+
+    def __init__(self, label: str):
+        self.label, self.lines, self.rows = label, [], set()
+
+    def add(self, row: dict, column: str, message: str):
+        self.lines.append(f"{self.label}: row {row['_row']}, column {column}: {message}")
+        self.rows.add(row["_row"])
+
+
+@dataclass
+class SourceInfo:
+    """A source document of a sheet, with the archived text its quotes are found in."""
+    iri: str
+    stem: str
+    row: int
+    text_path: Path | None = None
+    text: str | None = None
+    publishers: list = field(default_factory=list)
+    authors: list = field(default_factory=list)
+    graph: Graph = field(default_factory=Graph)
+
+
+@dataclass
+class RowClaim:
+    """One claim row, read: the claim it carries and the appearance it adds."""
+    row: dict
+    kind: str
+    source: SourceInfo | None
+    speakers: list
+    mode: str = ""
+    subject: str | None = None
+    predicate: str | None = None
+    obj: object = None
+    value: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    unit: tuple | None = None
+    start: int | None = None
+    end: int | None = None
+    iri: str | None = None
+
+    @property
+    def number(self) -> int:
+        return self.row["_row"]
+
+
+@dataclass
+class SheetBuild:
+    """What a sheet builds: one graph per source IRI (the triples its data file gets), the sheet
+    row of each claim, appearance and source (by short id), each source's archived text
+    (path, text) and file stem, and which claims are new and which were in the graph."""
+    graphs: dict
+    rows: dict
+    texts: dict
+    stems: dict
+    new_claims: set
+    known_claims: set
+    appearances: set
+
+
+class GraphContext:
+    """What a sheet is built against: the entities and claims already in a store."""
+
+    def __init__(self, store=None, index: EntityIndex | None = None):
+        self.store = store
+        self.index = index if index is not None else (EntityIndex.from_store(store) if store else EntityIndex())
+
+    def existing(self, claims: list[str]) -> dict[str, str]:
+        """The claims of ``claims`` in the graph, each with its kind ("figure", …)."""
+        if self.store is None or not claims:
+            return {}
+        from ..resources import query_text
+        from ..store import iri
+
+        kinds = {v: k for k, v in KINDS.items()}
+        return {r["claim"]: kinds[r["kind"]] for r in self.store.select_each(
+            query_text("lib/claim_kinds"), [{"claim": iri(c)} for c in claims]) if r["kind"] in kinds}
+
+    def claim_cells(self, claim: str) -> dict | None:
+        """The claim's own sheet cells (kind, speaker, subject, value, unit…) as a row that
+        carries it again may leave them empty; None if the graph has no such claim."""
+        if self.store is None:
+            return None
+        from ..model.records import details
+        from .to_sheet import claim_cells
+
+        found = details(self.store, [claim])
+        return claim_cells(found[0]) if found else None
+
+    def quotations_of(self, speakers: list[str]) -> list[tuple[str, str]]:
+        """(claim, words) of every quotation attributed to exactly these speakers in the graph."""
+        if self.store is None or not speakers:
+            return []
+        from ..resources import query_text
+        from ..store import iri
+
+        rows = self.store.select(query_text("lib/quotations_of"), {"speaker": iri(sorted(speakers)[0])})
+        mine = {}
+        for r in rows:
+            mine.setdefault(r["claim"], [r["words"], set()])[1].add(r["who"])
+        return [(c, w) for c, (w, who) in mine.items() if who == set(speakers)]
+
+
+def build_sheet(sheet_path, context: GraphContext, text_path=None, data_dir=None, progress=None) -> SheetBuild:
+    """Build a sheet's rows against ``context``. ``text_path`` overrides the ``source_text``
+    column. Raises SheetError listing every fault of every row."""
+    label = "<stdin>" if str(sheet_path) == "-" else str(sheet_path)
+    rows = read_sheet(sheet_path)
+    faults = Faults(label)
+    builder = _Builder(label, context, faults, sheet_path, text_path, data_dir)
+    return builder.build(rows, progress)
+
+
+class _Builder:
+    def __init__(self, label, context, faults, sheet_path, text_path, data_dir):
+        self.label, self.ctx, self.faults = label, context, faults
+        self.index = context.index
+        self.sheet_dir = None if str(sheet_path) == "-" else Path(sheet_path).resolve().parent
+        self.text_path = Path(text_path) if text_path else None
+        self.data_dir = Path(data_dir).resolve() if data_dir else None
+        self.keys: dict[str, dict] = {}
+
+    # ------------------------------------------------------------------ cells
+
+    def fault(self, row, column, message):
+        self.faults.add(row, column, message)
+
+    def entity(self, row, column, name, mint=True):
+        node = self.index.find(name, mint=mint)
+        if node is None:
+            near = self.index.suggestions(name)
+            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            self.fault(row, column, f"unknown entity {name!r}: {hint}name a known one or a country, or add it: "
+                                    f"'{name} [person]', '{name} [organisation]', '{name} [event]', "
+                                    f"'{name} [document]', or an entity row")
+        return node
+
+    def entities(self, row, column) -> list[str]:
+        names = [n.strip() for n in row.get(column, "").split(";") if n.strip()]
+        return [e for e in (self.entity(row, column, n) for n in names) if e is not None]
+
+    def number(self, row, column):
+        text = row.get(column, "")
+        value = parse_value(text)
+        if value is None:
+            self.fault(row, column, f"{text!r} is not a number: write digits, such as 650000, 650,000, 1.6 million "
+                                    f"or 33.3 (at most {PRECISION} decimals, at most 10^18)")
+            return None
+        decimals = re.search(r"\.(\d+)", text)
+        if decimals and len(decimals.group(1)) > PRECISION:
+            self.fault(row, column, f"{text!r} has more than {PRECISION} digits after the point: round it")
+            return None
+        if abs(value) > LIMIT:
+            self.fault(row, column, f"{text!r} is beyond the figures claimgraph keeps (at most 10^18)")
+            return None
+        return value
+
+    def when(self, row, column, text, span=False):
+        """A date, date-time (or, with ``span``, an ISO 8601 interval) checked for real."""
+        try:
+            if _DATETIME.match(text):
+                datetime.fromisoformat(text.replace("Z", "+00:00"))
+                return Literal(text, datatype=XSD.dateTime)
+            if _DATE.match(text):
+                date.fromisoformat(text)
+                return Literal(text, datatype=XSD.date)
+            m = _SPAN.match(text) if span else None
+            if m:
+                for part in (m.group(1), m.group(5)):
+                    if part and len(part) == 10:
+                        date.fromisoformat(part)
+                    elif part and len(part) == 7 and not 1 <= int(part[5:]) <= 12:
+                        raise ValueError(part)
+                return Literal(text)
+        except ValueError:
+            pass
+        example = "2022-02/.., 2023, 2024-01/2024-06" if span else "2024-07-18 or 2024-07-18T08:38:00+01:00"
+        self.fault(row, column, f"{text!r} is not a {'date or interval' if span else 'date'}: write ISO 8601, "
+                                f"such as {example}")
+        return None
+
+    def url(self, row, column):
+        text = row.get(column, "")
+        if not text:
+            return None
+        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", text):
+            self.fault(row, column, f"{text!r} is not an http(s) URL: write the address as a browser shows it, "
+                                    "starting https://")
+            return None
+        return URIRef(text)
+
+    # ------------------------------------------------------------------ build
+
+    def build(self, rows, progress) -> SheetBuild:
+        for row in rows:
+            key = row.get("key", "")
+            if key and key in self.keys:
+                self.fault(row, "key", f"{key!r} is also the key of row {self.keys[key]['_row']}: give each row "
+                                       "its own key")
+            elif key:
+                self.keys[key] = row
+            if row.get("_extra"):
+                self.fault(row, "key", "the row has more cells than the header has columns: quote cells "
+                                       "that hold commas")
+        entity_graphs = {}
+        for row in rows:  # entities first: every row may name what an entity row defines
+            kind = ENTITY_KIND_WORDS.get(row.get("kind", "").casefold(), row.get("kind", "").casefold())
+            if kind in ENTITY_KINDS:
+                self.entity_row(row, kind)
+                entity_graphs[row["_row"]], self.index.new = self.index.new, Graph()
+        self.fill_from_claims(rows)
+        read, source, pending = [], None, Graph()
+        for row in rows:
+            if progress:
+                progress(1)
+            kind = row.get("kind", "").casefold()
+            if row["_row"] in entity_graphs:  # written into the file of the source it stands with
+                if source is not None:
+                    source.graph += entity_graphs[row["_row"]]
+                else:
+                    pending += entity_graphs[row["_row"]]
+                continue
+            if row.get("source_title"):
+                source = self.source_row(row)
+                source.graph += pending
+                pending = Graph()
+            elif source is None and any(row.get(c) for c in ("kind", "quote", "statement")):
+                self.fault(row, "source_title", "the first claim row must describe its source: fill "
+                                                "source_title, source_publisher, source_published and source_text")
+            if kind not in KINDS:
+                self.fault(row, "kind", f"{row.get('kind', '')!r} is not a kind: write figure, quotation or "
+                                        "statement, or person, organisation, event, document, place for an entity")
+                continue
+            read.append(self.claim_row(row, kind, source))
+            if source is not None:
+                source.graph += self.index.new
+                self.index.new = Graph()
+        sources = {}
+        for rc in read:
+            if rc.source is not None:
+                sources.setdefault(rc.source.iri, rc.source)
+        if len(pending) and not sources:
+            self.faults.lines.append(f"{self.label}: the sheet defines entities but has no claim row: "
+                                     "entities are written into the file of a source")
+        self.identify(read)
+        if self.faults.lines:
+            raise SheetError(self.label, self.faults.lines)
+        return self.emit(read, sources)
+
+    #: what a row that carries another row's claim (``claim`` column) may leave empty
+    CLAIM_CELLS = ("kind", "statement", "subject", "predicate", "object", "value", "min", "max", "bound", "unit",
+                   "measure", "time", "from", "to", "each_place", "part_of", "about", "speaker", "derived_from")
+
+    def fill_from_claims(self, rows):
+        """Rows that name the claim they carry again (``claim``: a key or ``claim/…``) take the
+        claim's cells they leave empty from that row, or from the graph."""
+        for row in rows:
+            ref = row.get("claim", "")
+            if not ref:
+                continue
+            if ref.startswith("claim/"):
+                cells = self.ctx.claim_cells(_id(ref))
+            else:
+                other = self.keys.get(ref)
+                cells = other if other is not None and not other.get("claim") else None
+            if cells:
+                row["_claim_value"] = cells.get("value", "")
+            for column in self.CLAIM_CELLS if cells else ():
+                if not row.get(column) and cells.get(column):
+                    row[column] = cells[column]
+                    row.setdefault("_filled", set()).add(column)
+
+    def entity_row(self, row, kind):
+        name = row.get("name", "").strip()
+        if not name:
+            self.fault(row, "name", f"an entity row ({kind}) needs the entity's name")
+            return
+        type_word = row.get("type", "").casefold().strip()
+        if type_word and type_word not in ENTITY_TYPES[kind]:
+            self.fault(row, "type", f"{row['type']!r} is not a type of {kind}: write one of "
+                                    f"{', '.join(ENTITY_TYPES[kind])}")
+            type_word = ""
+        time = self.when(row, "time", row["time"], span=kind == "event") if row.get("time") else None
+        aliases = [a.strip() for a in row.get("aliases", "").split(";") if a.strip()]
+        makers = self.entities(row, "speaker")
+        derived = self.entities(row, "derived_from")
+        about = self.entities(row, "about")
+        url = self.url(row, "url")
+        self.index.define(kind, name, aliases, type_word, row.get("role", ""), time,
+                          str(url) if url is not None else "", makers, derived, about)
+
+    def source_row(self, row) -> SourceInfo | None:
+        text_path, text = self.archived_text(row)
+        stem = (text_path.stem if text_path is not None else Path(row.get("source_text", "") or "x").stem)
+        if not _STEM.match(stem):
+            self.fault(row, "source_text", f"{stem!r} cannot name a source: use letters, digits, '-', '_' and '.'")
+        iri = str(ID[f"source/{stem}"])
+        info = SourceInfo(iri=iri, stem=stem, row=row["_row"], text_path=text_path, text=text)
+        g, s = info.graph, URIRef(iri)
+        type_text = row.get("source_type", "") or "NewsArticle"
+        kind = SOURCE_TYPES.get(type_text.casefold().replace(" ", ""))
+        if kind is None:
+            self.fault(row, "source_type", f"{type_text!r} is not a source type: write one of NewsArticle, Article, "
+                                           "Report, BlogPosting, PressRelease, Transcript")
+            kind = "CreativeWork"
+        archive = URIRef(f"{iri}#text")
+        g.add((s, RDF.type, SCHEMA[kind]))
+        g.add((s, RDF.type, PROV.Entity))
+        g.add((s, SCHEMA.headline, Literal(row["source_title"])))
+        info.publishers = self.entities(row, "source_publisher")
+        if not info.publishers and not row.get("source_publisher"):
+            self.fault(row, "source_publisher", "missing: name the outlet, such as 'GB News' or 'The Moscow Times "
+                                                "[organisation]'")
+        info.authors = self.entities(row, "source_author")
+        for pred, agents in ((SCHEMA.publisher, info.publishers), (SCHEMA.author, info.authors)):
+            for agent in agents:
+                g.add((s, pred, URIRef(agent)))
+        if row.get("source_published"):
+            published = self.when(row, "source_published", row["source_published"])
+            if published is not None:
+                g.add((s, SCHEMA.datePublished, published))
+        else:
+            self.fault(row, "source_published", "missing: write the publication date, such as 2024-07-18")
+        url = self.url(row, "source_url")
+        if url is not None:
+            g.add((s, SCHEMA.url, url))
+        g.add((s, SCHEMA.archivedAt, archive))
+        g.add((archive, RDF.type, CG.ArchivedText))
+        g.add((archive, CG.textFile, Literal(f"{stem}.txt")))
+        g.add((archive, SCHEMA.encodingFormat, Literal("text/plain; charset=utf-8")))
+        if row.get("source_retrieved"):
+            retrieved = self.when(row, "source_retrieved", row["source_retrieved"])
+            if retrieved is not None:
+                g.add((archive, PROV.generatedAtTime, retrieved))
+        for upstream in self.entities(row, "source_derived_from"):
+            g.add((s, PROV.wasDerivedFrom, URIRef(upstream)))
+        return info
+
+    def archived_text(self, row):
+        """(path, text) of the source's archived text: ``--text``, else ``source_text`` beside
+        the sheet or in the data folder, as a regular file inside that folder."""
+        if self.text_path is not None:
+            candidates = [(self.text_path, None)]
+        else:
+            name = row.get("source_text", "")
+            if not name:
+                self.fault(row, "source_text", "missing: name the file of the article's plain text, beside the "
+                                               "sheet or in the data folder (such as gbnews-2024-07-18-exodus.txt)")
+                return None, None
+            if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name:
+                self.fault(row, "source_text", f"{name!r} is outside the sheet's and the data folder: write the "
+                                               "name of a file beside the sheet or in the data folder")
+                return None, None
+            candidates = [(folder / name, folder) for folder in (self.sheet_dir, self.data_dir) if folder is not None]
+        for path, folder in candidates:
+            if not path.exists():
+                continue
+            resolved = path.resolve()
+            if folder is not None and folder not in resolved.parents:
+                self.fault(row, "source_text", f"{path} leads outside {folder}: copy the text into the folder")
+                return None, None
+            if not resolved.is_file():
+                self.fault(row, "source_text", f"{path} is not a regular file: give a plain text file")
+                return None, None
+            if resolved.stat().st_size > MAX_TEXT_BYTES:
+                self.fault(row, "source_text", f"{path} is larger than {MAX_TEXT_BYTES >> 20} MB: archive the "
+                                               "article's text, not a whole site")
+                return None, None
+            data = resolved.read_bytes()
+            try:
+                return path, data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self.fault(row, "source_text", f"{path}: byte {exc.start} is not UTF-8: save the text as UTF-8")
+                return None, None
+        where = " or ".join(str(p) for p, _ in candidates) or row.get("source_text", "")
+        self.fault(row, "source_text", f"cannot find the archived text {where}: put the file beside the sheet "
+                                       "or in the data folder, or give --text FILE")
+        return None, None
+
+    def claim_row(self, row, kind, source) -> RowClaim:
+        rc = RowClaim(row=row, kind=kind, source=source, speakers=self.entities(row, "speaker"))
+        if not rc.speakers and not row.get("speaker"):
+            self.fault(row, "speaker", "missing: say who made the claim (for the outlet's own statement, the outlet)")
+        if not row.get("quote"):
+            self.fault(row, "quote", "missing: copy the words of the article that carry the claim")
+        # mode
+        mode = row.get("mode", "").casefold()
+        publishers = set(source.publishers) if source else set()
+        if mode and mode not in MODES:
+            self.fault(row, "mode", f"{row['mode']!r} is not a mode: write quotation (the speaker's words in "
+                                    "quotation marks), reported (the outlet's paraphrase) or own (the outlet's own)")
+        elif not mode:
+            mode = "quotation" if kind == "quotation" else "own" if rc.speakers and set(rc.speakers) <= publishers \
+                else "reported"
+        elif kind == "quotation" and mode != "quotation":
+            self.fault(row, "mode", "a quotation is the speaker's own words in quotation marks: for the outlet's "
+                                    "paraphrase make the row a statement or figure with mode reported")
+        elif mode == "own" and rc.speakers and source and not set(rc.speakers) <= publishers | set(source.authors):
+            names = ", ".join(self.index.names.get(p, short_id(p)) for p in source.publishers) or "its publisher"
+            self.fault(row, "mode", f"own is the source's own statement, but the speaker is not {names}: write "
+                                    "reported for someone else's claim in the outlet's words")
+        rc.mode = mode
+        # the asserted triple
+        if kind == "figure":
+            self.figure_cells(rc)
+        pred_text = row.get("predicate", "")
+        if pred_text:
+            m = _CURIE.match(pred_text)
+            if m and m.group(1) in PREDICATE_PREFIXES:
+                rc.predicate = PREDICATE_PREFIXES[m.group(1)] + m.group(2)
+            else:
+                self.fault(row, "predicate", f"{pred_text!r} is not a term: write cg:…, schema:…, prov:… or "
+                                             "dcterms:…, such as schema:homeLocation")
+        elif kind == "figure":
+            rc.predicate = FIGURE_PREDICATES.get(rc.unit[0], AMOUNT) if rc.unit else None
+        elif kind == "quotation":
+            rc.predicate = SAID
+        else:
+            self.fault(row, "predicate", "a statement needs a predicate, such as schema:homeLocation")
+        if row.get("subject"):
+            rc.subject = self.entity(row, "subject", row["subject"])
+        elif kind == "quotation":
+            rc.subject = rc.speakers[0] if rc.speakers else None
+        else:
+            self.fault(row, "subject", "missing: what the claim is about, an entity such as "
+                                       "event/russian-emigration-since-invasion, or add one with an event row")
+        if kind == "statement":
+            text = row.get("object", "")
+            rc.obj = self.index.find(text, mint=bool(re.search(r"\[\w+\]$", text))) if text else None
+            if rc.obj is None and text:
+                rc.obj = Literal(text)
+            if not text:
+                self.fault(row, "object", "a statement needs an object: an entity or text")
+        if row.get("time"):
+            self.when(row, "time", row["time"], span=True)
+        for column in ("bound", "unit", "as_printed", "value", "min", "max", "each_place", "part_of"):
+            if kind != "figure" and row.get(column):
+                self.fault(row, column, f"only figures have a {column}: leave it empty, or make the row a figure")
+        hedge = row.get("hedge", "").casefold()
+        if hedge == "reported":
+            self.fault(row, "hedge", "'reported' is a mode now: write it in the mode column, and leave hedge empty")
+        elif hedge and hedge not in HEDGES:
+            self.fault(row, "hedge", f"{row['hedge']!r} is not a hedge: write one of {', '.join(HEDGES)}, or "
+                                     "leave it empty")
+        if row.get("each_place") and row["each_place"].casefold() not in TRUE + ("no", "false", "0", "n"):
+            self.fault(row, "each_place", f"{row['each_place']!r}: write yes or leave it empty")
+        for column in ("from", "to", "about", "derived_from"):
+            rc.row[f"_{column}"] = self.entities(row, column)
+        self.anchor(rc)
+        return rc
+
+    def figure_cells(self, rc):
+        row = rc.row
+        has_range = row.get("min") or row.get("max")
+        if has_range:
+            if row.get("value"):
+                self.fault(row, "value", "a range has min and max, not a value: leave value empty")
+            rc.minimum = self.number(row, "min") if row.get("min") else None
+            rc.maximum = self.number(row, "max") if row.get("max") else None
+            if not (row.get("min") and row.get("max")):
+                self.fault(row, "min" if not row.get("min") else "max", "a range needs both ends, min and max; for "
+                           "'up to 10%' write value 10 and bound upper")
+            elif rc.minimum is not None and rc.maximum is not None and rc.minimum > rc.maximum:
+                self.fault(row, "max", f"{row['max']} is below min {row['min']}: swap them")
+        elif row.get("value"):
+            rc.value = self.number(row, "value")
+        else:
+            self.fault(row, "value", "a figure needs its value (or min and max for a range), as digits: 650000")
+        if not row.get("as_printed"):
+            self.fault(row, "as_printed", "missing: copy the figure as the article prints it, such as "
+                                          "'more than 650,000'")
+        elif row.get("quote") and row["as_printed"] not in row["quote"]:
+            self.fault(row, "as_printed", f"{row['as_printed']!r} is not in the quote: copy the figure exactly as "
+                                          "it stands in the quoted words")
+        bound = row.get("bound", "").casefold() or "exact"
+        if bound not in BOUNDS:
+            self.fault(row, "bound", f"{row['bound']!r} is not a bound: write exact, approximate, lower (more than, "
+                                     "at least) or upper (up to, less than)")
+        rc.unit = unit_of(row.get("unit", ""))
+        if rc.unit is None:
+            self.fault(row, "unit", "missing: write people, per cent, rank, a currency (USD, GBP, €) or what is "
+                                    "counted (countries, clients)")
+        elif rc.unit[2] is not None and not _is_currency(rc.unit[2]):
+            self.fault(row, "unit", f"{row['unit']!r} is not an ISO 4217 currency: write USD, EUR, GBP, RUB…")
+
+    def anchor(self, rc):
+        row, source = rc.row, rc.source
+        quote = row.get("quote", "")
+        if not quote or source is None or source.text is None:
+            return
+        try:
+            occurrence = int(row.get("occurrence") or 1)
+            if occurrence < 1:
+                raise ValueError
+        except ValueError:
+            self.fault(row, "occurrence", f"{row['occurrence']!r} is not a count: write 1 for the first time the "
+                                          "words appear, 2 for the second…")
+            return
+        start = -1
+        for _ in range(occurrence):
+            start = source.text.find(quote, start + 1)
+            if start < 0:
+                found = source.text.count(quote)
+                self.fault(row, "quote", f"{quote[:60]!r} is not found verbatim in the archived text"
+                           + (f" {occurrence} times (only {found})" if found else "")
+                           + ": copy the words exactly, with the text's own quotes, dashes and spaces")
+                return
+        rc.start, rc.end = start, start + len(quote)
+        if rc.mode == "quotation" and not _in_quotation_marks(source.text, rc.start, rc.end):
+            self.fault(row, "mode", "quotation means the speaker's own words in quotation marks, and these words are "
+                                    "not quoted in the text: write reported (the outlet's paraphrase)")
+
+    # ------------------------------------------------------------------ which claim
+
+    def identify(self, read: list[RowClaim]):
+        """Give each row its claim IRI: its own content hash, or the claim it shares."""
+        for rc in read:
+            if rc.number in self.faults.rows:
+                continue
+            row = rc.row
+            rc.iri = claim_iri(claim_key(
+                rc.kind, rc.speakers, subject=rc.subject, predicate=rc.predicate, obj=rc.obj, value=rc.value,
+                minimum=rc.minimum, maximum=rc.maximum, unit=rc.unit[0] if rc.unit else None,
+                measure=row.get("measure") or None, time=row.get("time") or None, from_places=row["_from"],
+                to_places=row["_to"], each_place=row.get("each_place", "").casefold() in TRUE, words=row.get("quote")))
+        by_key = {}
+        for rc in read:
+            if rc.row.get("key"):
+                by_key[rc.row["key"]] = rc
+        explicit = [rc for rc in read if rc.row.get("claim")]
+        wanted = sorted({rc.iri for rc in read if rc.iri} | {_id(rc.row["claim"]) for rc in explicit
+                                                             if rc.row["claim"].startswith("claim/")})
+        existing = self.ctx.existing(wanted)
+        for rc in explicit:
+            ref = rc.row["claim"]
+            if ref.startswith("claim/"):
+                target, kind = _id(ref), existing.get(_id(ref))
+                if kind is None:
+                    self.fault(rc.row, "claim", f"no claim {ref} in the graph: write the key of a row above or an "
+                                                "id that `claimgraph lookup` prints")
+                    continue
+            else:
+                other = by_key.get(ref)
+                if other is None:
+                    self.fault(rc.row, "claim", f"no row has key {ref!r}: write the key of the row whose claim "
+                                                "this row carries again")
+                    continue
+                if other.iri is None:
+                    self.fault(rc.row, "claim", f"row {other.number} (key {ref!r}) has problems of its own: fix "
+                                                "them and this reference will hold")
+                    continue
+                target, kind = other.iri, other.kind
+            if kind != rc.kind:
+                self.fault(rc.row, "claim", f"{ref} is a {kind}, this row a {rc.kind}: a claim keeps its kind")
+                continue
+            if rc.iri is not None:
+                rc.iri = target
+        # a quotation re-printed with a change: the same speaker's nearly identical words
+        seen: dict[tuple, list] = {}
+        in_graph = set()
+        for rc in read:
+            if rc.iri is None or rc.kind != "quotation" or rc.row.get("claim") or rc.iri in existing:
+                continue
+            who = tuple(sorted(rc.speakers))
+            if who not in seen:
+                seen[who] = self.ctx.quotations_of(list(who))
+                in_graph.update(c for c, _ in seen[who])
+            words = rc.row["quote"]
+            best = max(((similarity(words, w), c) for c, w in seen[who] if c != rc.iri), default=(0, None))
+            if best[0] >= SAME_QUOTE and normalise(words) != "":
+                rc.iri = best[1]
+            else:
+                seen[who].append((rc.iri, words))
+        for rc in read:
+            part = rc.row.get("part_of", "")
+            if not part or rc.iri is None:
+                continue
+            if part.startswith("claim/"):
+                if _id(part) not in existing and _id(part) not in self.ctx.existing([_id(part)]):
+                    self.fault(rc.row, "part_of", f"no claim {part} in the graph: write the key of a row or an id "
+                                                  "that `claimgraph lookup` prints")
+                else:
+                    rc.row["_part_of"] = _id(part)
+                continue
+            other = by_key.get(part)
+            if other is None:
+                self.fault(rc.row, "part_of", f"no row has key {part!r}: write the key of the row of the whole")
+            elif other.iri is None:
+                self.fault(rc.row, "part_of", f"row {other.number} (key {part!r}) has problems of its own: fix them "
+                                              "and this reference will hold")
+            else:
+                rc.row["_part_of"] = other.iri
+        self.known = set(existing) | {rc.iri for rc in read if rc.iri in in_graph}
+
+    # ------------------------------------------------------------------ RDF
+
+    def emit(self, read: list[RowClaim], sources: dict) -> SheetBuild:
+        graphs = {iri: bind_prefixes(Graph()) for iri in sources}
+        rows, texts, stems = {}, {}, {}
+        for iri, info in sources.items():
+            graphs[iri] += info.graph
+            rows[short_id(iri)] = info.row
+            texts[iri] = (info.text_path, info.text)
+            stems[iri] = info.stem
+        new, known, appearances = set(), set(), set()
+        first_rows: dict[str, list[RowClaim]] = {}
+        for rc in read:
+            first_rows.setdefault(rc.iri, []).append(rc)
+        for claim, group in first_rows.items():
+            if claim in self.known:
+                known.add(claim)
+                continue
+            new.add(claim)
+            head = next((rc for rc in group if not rc.row.get("claim")), group[0])
+            statement = next((rc.row["statement"] for rc in group if rc.row.get("statement")), None)
+            if statement is None:
+                self.fault(head.row, "statement", "missing: write the claim in one readable sentence")
+                continue
+            rows[short_id(claim)] = head.number
+            self.claim_triples(graphs[head.source.iri], URIRef(claim), head, group, statement)
+        for rc in read:
+            a = self.appearance_triples(graphs[rc.source.iri], rc)
+            appearances.add(a)
+            rows[short_id(a)] = rc.number
+        if self.faults.lines:
+            raise SheetError(self.label, self.faults.lines)
+        return SheetBuild(graphs, rows, texts, stems, new, known, appearances)
+
+    def claim_triples(self, g, c, head: RowClaim, group, statement):
+        row = head.row
+        for t in (SCHEMA.Claim, RDF.Statement, URIRef(KINDS[head.kind])):
+            g.add((c, RDF.type, t))
+        g.add((c, SCHEMA.text, Literal(statement)))
+        for agent in head.speakers:
+            g.add((c, PROV.wasAttributedTo, URIRef(agent)))
+        g.add((c, RDF.subject, URIRef(head.subject)))
+        g.add((c, RDF.predicate, URIRef(head.predicate)))
+        if head.kind == "figure":
+            if head.minimum is not None:
+                quantity = URIRef(f"{c}#range")
+                g.add((c, RDF.object, quantity))
+                g.add((quantity, RDF.type, SCHEMA.QuantitativeValue))
+                g.add((quantity, SCHEMA.minValue, _number(head.minimum)))
+                g.add((quantity, SCHEMA.maxValue, _number(head.maximum)))
+            else:
+                g.add((c, RDF.object, _number(head.value)))
+            g.add((c, CG.bound, URIRef(BOUNDS[row.get("bound", "").casefold() or "exact"])))
+            text, code, currency = head.unit
+            g.add((c, SCHEMA.unitText, Literal(text)))
+            if code:
+                g.add((c, SCHEMA.unitCode, Literal(code)))
+            if currency:
+                g.add((c, SCHEMA.currency, Literal(currency)))
+            if row.get("each_place", "").casefold() in TRUE:
+                g.add((c, CG.eachPlace, Literal(True)))
+        elif head.kind == "quotation":
+            g.add((c, RDF.object, Literal(row["quote"])))
+        else:
+            g.add((c, RDF.object, head.obj if isinstance(head.obj, Literal) else URIRef(head.obj)))
+        if row.get("measure"):
+            g.add((c, SCHEMA.variableMeasured, Literal(row["measure"])))
+        if row.get("time"):
+            g.add((c, SCHEMA.temporalCoverage, Literal(row["time"])))
+        for rc in group:  # what later rows of the same claim add to it (places, topics, origins, wholes)
+            for column, pred in (("_from", SCHEMA.fromLocation), ("_to", SCHEMA.toLocation), ("_about", SCHEMA.about),
+                                 ("_derived_from", PROV.wasDerivedFrom)):
+                if column in ("_from", "_to") and rc is not head:
+                    continue
+                for node in rc.row.get(column, ()):
+                    g.add((c, pred, URIRef(node)))
+            if rc.row.get("_part_of"):
+                g.add((c, CG.partOf, URIRef(rc.row["_part_of"])))
+
+    def appearance_triples(self, g, rc: RowClaim) -> str:
+        row, source = rc.row, rc.source
+        c, s = URIRef(rc.iri), URIRef(source.iri)
+        a = URIRef(appearance_iri(rc.iri, source.iri, rc.start, rc.end))
+        target, quote, position = (URIRef(f"{a}#{n}") for n in ("target", "quote", "position"))
+        g.add((c, SCHEMA.appearance, s))
+        g.add((a, RDF.type, OA.Annotation))
+        g.add((a, OA.hasBody, c))
+        g.add((a, OA.hasTarget, target))
+        g.add((a, DCTERMS_IS_PART_OF, s))
+        g.add((a, CG.mode, URIRef(MODES[rc.mode])))
+        if rc.kind == "figure":
+            g.add((a, CG.asPrinted, Literal(row["as_printed"])))
+            g.add((a, CG.bound, URIRef(BOUNDS[row.get("bound", "").casefold() or "exact"])))
+        if row.get("hedge"):
+            g.add((a, CG.hedge, URIRef(HEDGES[row["hedge"].casefold()])))
+        if row.get("speaker_role"):
+            g.add((a, CG.speakerRole, Literal(row["speaker_role"])))
+        if rc.row.get("claim") and rc.kind == "figure" and rc.value is not None \
+                and "value" not in rc.row.get("_filled", ()) and rc.value != parse_value(rc.row.get("_claim_value") or ""):
+            g.add((a, SCHEMA.value, _number(rc.value)))  # printed with another value than its claim's
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, URIRef(f"{source.iri}#text")))
+        g.add((target, OA.hasSelector, quote))
+        g.add((target, OA.hasSelector, position))
+        text = source.text
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(row["quote"])))
+        g.add((quote, OA.prefix, Literal(text[max(0, rc.start - CONTEXT):rc.start])))
+        g.add((quote, OA.suffix, Literal(text[rc.end:rc.end + CONTEXT])))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(rc.start)))
+        g.add((position, OA.end, Literal(rc.end)))
+        return str(a)
+
+
+def _id(ref: str) -> str:
+    from .ids import expand_id
+    return expand_id(ref)
+
+
+def _number(value: Decimal) -> Literal:
+    if value == value.to_integral_value():
+        return Literal(int(value))
+    return Literal(format(value.normalize(), "f"), datatype=XSD.decimal)
+
+
+def _is_currency(code: str) -> bool:
+    import pycountry
+
+    return pycountry.currencies.get(alpha_3=code) is not None
+
+
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) stands inside quotation marks: a mark between the start of its
+    paragraph (or the quote's opening) and ``start``, and one after ``end`` before the
+    paragraph's end (a quote running on to the next paragraph opens it again there)."""
+    para_start = text.rfind("\n", 0, start) + 1
+    before = text[para_start:start]
+    para_end = text.find("\n", end)
+    after = text[end:para_end if para_end >= 0 else len(text)]
+    opened = any(ch in before for ch in _QUOTE_MARKS) or text[start:start + 1] in _QUOTE_MARKS
+    closed = any(ch in after for ch in _QUOTE_MARKS) or text[end - 1:end] in _QUOTE_MARKS \
+        or text[end:].lstrip(" .,;:!?…").startswith("\n\n") or not after.strip(" .,;:!?…")
+    return opened and closed
