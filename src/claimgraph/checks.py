@@ -22,7 +22,7 @@ from . import cite
 from .model.figures import interval, overlaps, plain
 from .model.ids import short_id
 from .model.records import details
-from .model.words import normalise
+from .model.words import same_words
 from .namespaces import CG_IRI
 from .resources import query_text
 from .store import Store, iri
@@ -30,7 +30,6 @@ from .validate import Severity
 
 BOUND_WORDS = {CG_IRI + "Exact": "exact", CG_IRI + "Approximate": "approximate", CG_IRI + "LowerBound": "lower",
                CG_IRI + "UpperBound": "upper"}
-SHARE_PREDICATES = {CG_IRI + "percentage", CG_IRI + "percentOfPeople"}
 
 
 @dataclass
@@ -211,7 +210,7 @@ def drift(store: Store, claims=None) -> list[CheckResult]:
     out = []
     for r in rows:
         if r["exact"] is not None:
-            if normalise(r["exact"]) != normalise(r["words"]):
+            if not same_words(r["words"], r["exact"]):  # a partial quotation of the same words is no drift
                 out.append(CheckResult("quote_drift", Severity.WARNING, r["claim"],
                                        f"an appearance prints the quotation as “{r['exact']}”", appearance=r["appearance"]))
         elif r["bound"] != r["claimBound"] or (r["value"] is not None and _number(r["value"]) != _number(r["claimValue"])):

@@ -65,6 +65,7 @@ def _build() -> dict:
         numberOfPeople: object
         percentOfPeople: object
         percentage: object
+        share: object
         percentChange: object
         amount: object
         rank: object
@@ -89,6 +90,8 @@ def _build() -> dict:
         Expected: object
         UnderstoodTo: object
         ThoughtTo: object
+        ConsideredTo: object
+        BelievedTo: object
         CouldBeHigher: object
         Suggested: object
 

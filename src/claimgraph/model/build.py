@@ -22,7 +22,7 @@ from .ids import appearance_iri, claim_iri, claim_key, short_id
 from .sheet import read_sheet
 from .vocab import (AMOUNT, BOUNDS, ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPES, FIGURE_PREDICATES, HEDGES,
                     KINDS, MODES, PREDICATE_PREFIXES, SAID, SOURCE_TYPES, unit_of)
-from .words import SAME_QUOTE, normalise, similarity
+from .words import SAME_QUOTE, normalise, same_words, similarity
 
 CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -195,9 +195,14 @@ class _Builder:
             return None
         return value
 
-    def when(self, row, column, text, span=False):
-        """A date, date-time (or, with ``span``, an ISO 8601 interval) checked for real."""
+    def when(self, row, column, text, span=False, partial=False):
+        """A date, date-time (or, with ``span``, an ISO 8601 interval; with ``partial``, a year
+        or year-month too) checked for real."""
         try:
+            if partial and re.match(r"^\d{4}$", text):
+                return Literal(text, datatype=XSD.gYear)
+            if partial and re.match(r"^\d{4}-(0[1-9]|1[0-2])$", text):
+                return Literal(text, datatype=XSD.gYearMonth)
             if _DATETIME.match(text):
                 datetime.fromisoformat(text.replace("Z", "+00:00"))
                 return Literal(text, datatype=XSD.dateTime)
@@ -320,7 +325,7 @@ class _Builder:
             self.fault(row, "type", f"{row['type']!r} is not a type of {kind}: write one of "
                                     f"{', '.join(ENTITY_TYPES[kind])}")
             type_word = ""
-        time = self.when(row, "time", row["time"], span=kind == "event") if row.get("time") else None
+        time = self.when(row, "time", row["time"], span=kind == "event", partial=True) if row.get("time") else None
         aliases = [a.strip() for a in row.get("aliases", "").split(";") if a.strip()]
         makers = self.entities(row, "speaker")
         derived = self.entities(row, "derived_from")
@@ -355,12 +360,10 @@ class _Builder:
         for pred, agents in ((SCHEMA.publisher, info.publishers), (SCHEMA.author, info.authors)):
             for agent in agents:
                 g.add((s, pred, URIRef(agent)))
-        if row.get("source_published"):
-            published = self.when(row, "source_published", row["source_published"])
+        if row.get("source_published"):  # a page may show no date: then none is written, never a guess
+            published = self.when(row, "source_published", row["source_published"], partial=True)
             if published is not None:
                 g.add((s, SCHEMA.datePublished, published))
-        else:
-            self.fault(row, "source_published", "missing: write the publication date, such as 2024-07-18")
         url = self.url(row, "source_url")
         if url is not None:
             g.add((s, SCHEMA.url, url))
@@ -606,7 +609,8 @@ class _Builder:
                 seen[who] = self.ctx.quotations_of(list(who))
                 in_graph.update(c for c, _ in seen[who])
             words = rc.row["quote"]
-            best = max(((similarity(words, w), c) for c, w in seen[who] if c != rc.iri), default=(0, None))
+            best = max(((100.0 if same_words(words, w) else similarity(words, w), c) for c, w in seen[who]
+                        if c != rc.iri), default=(0, None))
             if best[0] >= SAME_QUOTE and normalise(words) != "":
                 rc.iri = best[1]
             else:
@@ -767,12 +771,28 @@ def _is_currency(code: str) -> bool:
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether [start, end) stands inside quotation marks: a mark between the start of its
     paragraph (or the quote's opening) and ``start``, and one after ``end`` before the
-    paragraph's end (a quote running on to the next paragraph opens it again there)."""
+    paragraph's end (a quote running on to the next paragraph opens it again there). Words set
+    off as a block after a colon ("… said:" and the paragraphs that follow) count as quoted."""
     para_start = text.rfind("\n", 0, start) + 1
     before = text[para_start:start]
+    if not before.strip() and _after_colon(text, para_start):
+        return True
     para_end = text.find("\n", end)
     after = text[end:para_end if para_end >= 0 else len(text)]
     opened = any(ch in before for ch in _QUOTE_MARKS) or text[start:start + 1] in _QUOTE_MARKS
     closed = any(ch in after for ch in _QUOTE_MARKS) or text[end - 1:end] in _QUOTE_MARKS \
         or text[end:].lstrip(" .,;:!?…").startswith("\n\n") or not after.strip(" .,;:!?…")
     return opened and closed
+
+
+def _after_colon(text: str, para_start: int, paragraphs: int = 3) -> bool:
+    """Whether one of the few paragraphs before ``para_start`` ends with a colon ("… said:")."""
+    cut = para_start
+    for _ in range(paragraphs):
+        previous = text[:cut].rstrip()
+        if not previous:
+            return False
+        if previous.endswith(":"):
+            return True
+        cut = previous.rfind("\n") + 1
+    return False

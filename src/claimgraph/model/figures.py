@@ -147,14 +147,29 @@ def plain(value: Decimal | int | float | None):
 APPROXIMATE = Decimal("0.1")
 
 
+#: At most how far an exact figure's rounding reaches: 1 per cent of it.
+ROUNDING = Decimal("0.01")
+
+
+def precision(value) -> Decimal:
+    """The rounding an exact figure carries: half the unit of its last significant digit, at
+    most 1 per cent of it ("19 million" ±190,000 takes in 19.1 million; 40 per cent ±0.4 does
+    not take in 50)."""
+    d = Decimal(str(value)).normalize()
+    half_unit = Decimal(5).scaleb(d.as_tuple().exponent - 1) if d != 0 else Decimal("0.5")
+    return min(half_unit, abs(d) * ROUNDING) if d != 0 else half_unit
+
+
 def interval(value=None, minimum=None, maximum=None, bound: str = "exact") -> tuple:
-    """The quantities a figure allows, as (low, high) with None for no end: exact [v, v];
-    approximate [0.9 v, 1.1 v]; lower bound [v, ∞); upper bound (-∞, v]; a range [min, max],
-    widened by 10 per cent when approximate."""
+    """The quantities a figure allows, as (low, high) with None for no end: exact [v ± the
+    rounding of its last significant digit]; approximate [0.9 v, 1.1 v]; lower bound [v, ∞);
+    upper bound (-∞, v]; a range [min, max], widened the same way."""
     lo = Decimal(str(minimum if minimum is not None else value))
     hi = Decimal(str(maximum if maximum is not None else value))
     if bound == "approximate":
         return lo - abs(lo) * APPROXIMATE, hi + abs(hi) * APPROXIMATE
+    if bound == "exact":
+        return lo - precision(lo), hi + precision(hi)
     if bound == "lower":
         return lo, None
     if bound == "upper":

@@ -21,7 +21,8 @@ BOUNDS = {"exact": CG + "Exact", "approximate": CG + "Approximate", "lower": CG 
 HEDGES = {
     "asserted": CG + "Asserted", "claimed": CG + "Claimed", "alleged": CG + "Alleged",
     "estimated": CG + "Estimated", "expected": CG + "Expected", "understood to be": CG + "UnderstoodTo",
-    "thought to have": CG + "ThoughtTo", "could be even higher": CG + "CouldBeHigher", "suggested": CG + "Suggested",
+    "thought to have": CG + "ThoughtTo", "considered to be": CG + "ConsideredTo",
+    "believed to be": CG + "BelievedTo", "could be even higher": CG + "CouldBeHigher", "suggested": CG + "Suggested",
 }
 
 #: unit word -> UN/CEFACT Rec. 20 common code (schema.org's advice for unitCode). Counts of
@@ -41,8 +42,6 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
 FIGURE_PREDICATES = {"people": CG + "numberOfPeople", "per cent": CG + "percentage", "rank": CG + "rank"}
 AMOUNT = CG + "amount"
 SAID = CG + "said"
-#: predicates whose value is a share of a whole: within 0-100 per cent
-SHARE_PREDICATES = (CG + "percentage", CG + "percentOfPeople")
 
 #: prefixes a sheet's predicate column may use
 PREDICATE_PREFIXES = {"cg": CG, "schema": SCHEMA, "prov": PROV, "dcterms": "http://purl.org/dc/terms/"}

@@ -31,6 +31,19 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(normalise(a), normalise(b))
 
 
+def contains(longer: str, shorter: str, words: int = 4) -> bool:
+    """Whether ``shorter`` is a passage of ``longer`` (compared up to typography) of at least
+    ``words`` words: a partial quotation of the same words ("quite an indictment on the state
+    of our world" of "It's quite an indictment on the state of our world to have to report that")."""
+    a, b = normalise(longer), normalise(shorter)
+    return len(b.split()) >= words and f" {b} " in f" {a} "
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same quotation: equal up to typography, or one a passage of the other."""
+    return normalise(a) == normalise(b) or contains(a, b) or contains(b, a)
+
+
 #: Two quotations of one speaker this alike (and not the same up to typography) are taken as
 #: one quotation re-printed with a change, which ``check`` reports as quote drift.
 SAME_QUOTE = 90.0
