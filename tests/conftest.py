@@ -15,8 +15,11 @@ ARTICLE = "gbnews-2024-07-18-russian-exodus"
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
-    """Each test gets its own persistent-store cache, so none sees another's."""
+    """Each test gets its own persistent-store cache and configuration, so none sees another's
+    (nor the user's own data folder)."""
     monkeypatch.setenv("CLAIMGRAPH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("CLAIMGRAPH_DATA", raising=False)
 
 
 @pytest.fixture

@@ -122,3 +122,12 @@ def test_ids_hash_what_a_claim_is_not_where_it_appears(run, with_echo):
     graph = Graph().parse(with_echo / f"{ECHO}.ttl")
     bell = URIRef("https://w3id.org/claimgraph/id/claim/8c1b60b6d70cf5a0")
     assert len(list(graph.subjects(OA.hasBody, bell))) == 1  # the Echo's file holds its appearance only
+
+
+def test_import_checks_the_new_claims_against_the_graph(run, data_copy, tmp_path):
+    for suffix in (".csv", ".txt"):
+        shutil.copy(CORPUS / f"{ECHO}{suffix}", tmp_path)
+    result = run("import", tmp_path / f"{ECHO}.csv", "--data", data_copy)
+    assert "check: 5 conflict(s), 2 warning(s), 2 agreement(s) with the graph for these claims" in result.stdout
+    assert "[figure_drift]" in result.stdout and "[quote_drift]" in result.stdout
+    assert "3 part(s) add up" not in result.stdout  # the seed's own checks are not about these claims

@@ -10,7 +10,8 @@ import click
 
 from .errors import ClaimgraphError, DataError, NotFound, SheetError
 
-DATA_HELP = "Data folder of RDF files and archived texts (default: the shipped graph_data/)."
+DATA_HELP = ("Data folder of RDF files and archived texts (default: $CLAIMGRAPH_DATA, else the folder "
+             "`claimgraph init` recorded, else the shipped example).")
 
 
 def _fail(message: str, code: int = 1):
@@ -276,18 +277,35 @@ def push(data_dir, endpoint, batch):
     click.echo(f"pushed {counts['triples']} triples from {counts['files']} file(s) in {counts['requests']} request(s)")
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--example", is_flag=True, help="Copy the shipped example article into it.")
+@click.option("--no-default", is_flag=True, help="Do not make it the default data folder.")
+def init(folder, example, no_default):
+    """Make FOLDER your data folder: every command then reads and writes it without --data."""
+    from .datafolder import init_data_folder
+
+    done = init_data_folder(folder, example=example, record=not no_default)
+    what = "already holds claimgraph data" if done["existing"] else "is ready"
+    click.echo(f"{done['folder']} {what}" + (f"; copied {len(done['copied'])} example file(s)" if done["copied"] else ""))
+    if done["config"]:
+        click.echo(f"commands use it when --data is not given (recorded in {done['config']}; "
+                   "$CLAIMGRAPH_DATA overrides it)")
+
+
 @main.command(name="import")
 @click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--text", "text_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="The source's archived text (default: the sheet's source_text column).")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Data folder to add the claims to.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Data folder to add the claims to (default: your own, made by `claimgraph init`).")
 def import_(sheet, text_path, data_dir):
     """Add the claims of a claim sheet (CSV) to a data folder, validated, atomically."""
+    from .datafolder import writable_data_dir
     from .importer import import_sheet
-
     from .model.sheet import read_sheet
 
+    data_dir = writable_data_dir(data_dir)
     with _progress("importing", len(read_sheet(sheet))) as step:
         result = import_sheet(sheet, data_dir, text_path, progress=step)
     click.echo(f"{result.added} claim(s) added, {result.appearances} appearance(s) added"
@@ -295,6 +313,21 @@ def import_(sheet, text_path, data_dir):
                + f", {result.unchanged} already present")
     for f in result.files:
         click.echo(f"  wrote {f}")
+    _import_checks(result.checks)
+
+
+def _import_checks(results):
+    from .validate import Severity
+
+    shown = [r for r in results if r.severity is not Severity.INFO]
+    agreements = len(results) - len(shown)
+    if not results:
+        return
+    conflicts = sum(1 for r in shown if r.severity is Severity.VIOLATION)
+    click.echo(f"check: {conflicts} conflict(s), {len(shown) - conflicts} warning(s), {agreements} agreement(s) "
+               "with the graph for these claims (`claimgraph check --all` lists them all)")
+    for r in shown:
+        click.echo("  " + "\n  ".join(r.lines()))
 
 
 def network_options(f):

@@ -9,7 +9,7 @@ after, each through a temporary file and a rename, so a kill at any moment leave
 reads as before or with the new source complete (a text without its Turtle is harmless and the
 next import writes the Turtle). A persistent store that was up to date is updated in place.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -30,6 +30,7 @@ class ImportResult:
     unchanged: int      # appearances already in the graph
     known: int          # claims that were in the graph and got appearances here
     files: list
+    checks: list = field(default_factory=list)  # check results about the claims of this sheet
 
 
 class ImportRejected(SheetError):
@@ -77,10 +78,12 @@ def _appearances_of(store, claims) -> Graph:
     return graph
 
 
-def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportResult:
+def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: bool = True) -> ImportResult:
     """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
     its archived text. Raises SheetError (bad rows) or ImportRejected (SHACL), naming rows and
-    columns, and then writes nothing. ``progress`` is called with 1 for each row built."""
+    columns, and then writes nothing. ``progress`` is called with 1 for each row built. With
+    ``check``, the consistency rules run for the sheet's claims against the graph they joined
+    (``result.checks``): competing estimates, parts, shares, drift."""
     from .validate import validate_graph
 
     data_dir = Path(data_dir)
@@ -128,9 +131,15 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportR
     replace_files(writes)
     if was_fresh and writes:
         update_persistent(data_dir, [p for p in writes if p.suffix == ".ttl"])
-    return ImportResult(added=len(built.new_claims), appearances=len(new_appearances),
-                        unchanged=len(built.appearances) - len(new_appearances), known=len(built.known_claims),
-                        files=[str(p) for p in writes])
+    result = ImportResult(added=len(built.new_claims), appearances=len(new_appearances),
+                          unchanged=len(built.appearances) - len(new_appearances), known=len(built.known_claims),
+                          files=[str(p) for p in writes])
+    if check and writes:
+        from .checks import run_checks
+
+        with open_store(data_dir) as store:  # the persistent store, updated in place, when there is one
+            result.checks = run_checks(store, claims=built.new_claims | built.known_claims)
+    return result
 
 
 def _round_trip(graph: Graph) -> Graph:
