@@ -23,6 +23,14 @@ class _Group(click.Group):
     """Turns library errors into one-line messages with the documented exit codes."""
 
     def invoke(self, ctx):
+        import logging
+
+        logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report, once
+        for i, arg in enumerate(sys.argv[1:], start=1):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                raise click.UsageError(f"argument {i} is not UTF-8 text: {arg.encode('utf-8', 'replace')!r}") from None
         try:
             return super().invoke(ctx)
         except DataError as exc:
@@ -331,7 +339,8 @@ def _import_checks(results):
 
 
 def network_options(f):
-    f = click.option("--max-nodes", default=500, show_default=True, help="Leave out the least connected nodes past this many.")(f)
+    f = click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
+                     help="Leave out the least connected nodes past this many.")(f)
     f = click.option("--kind", type=click.Choice(["figure", "quotation", "statement"]), help="Only claims of this kind.")(f)
     f = click.option("--speaker", help="Only claims attributed to this person or organisation.")(f)
     f = click.option("--source", help="Only claims that appear in or derive from this source or publisher.")(f)
