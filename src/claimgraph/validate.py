@@ -46,6 +46,35 @@ class Report:
     def conforms(self) -> bool:
         return not any(r.severity is Severity.VIOLATION for r in self.results)
 
+    def as_json(self) -> dict:
+        """``{"conforms": …, "results": [{"focus", "path", "severity", "message"}]}``."""
+        return {"conforms": self.conforms, "results": [
+            {"focus": r.focus, "path": r.path, "severity": r.severity.value, "message": r.message}
+            for r in self.results]}
+
+    def as_turtle(self) -> str:
+        """The report as a SHACL validation report (``sh:ValidationReport``) in Turtle, focus
+        nodes as full IRIs, results in a stable order."""
+        from rdflib import BNode, Literal, URIRef
+
+        from .model.ids import expand_id
+        from .namespaces import bind_prefixes
+
+        g = bind_prefixes(Graph())
+        report = BNode("report")
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.conforms)))
+        for i, r in enumerate(self.results):
+            node = BNode(f"r{i}")
+            g.add((report, SH.result, node))
+            g.add((node, RDF.type, SH.ValidationResult))
+            g.add((node, SH.focusNode, URIRef(expand_id(r.focus))))
+            g.add((node, SH.resultSeverity, SH[r.severity.value]))
+            g.add((node, SH.resultMessage, Literal(r.message)))
+            if r.path:
+                g.add((node, SH.resultPath, URIRef(r.path)))
+        return g.serialize(format="turtle")
+
 
 @dataclass(frozen=True)
 class SparqlConstraint:
