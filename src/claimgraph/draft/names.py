@@ -73,6 +73,15 @@ class Mention:
     role: str = ""
 
 
+def _key(name: str) -> str:
+    """A name as compared within one article: "UN High Commissioner for Refugees" and "United
+    Nations High Commissioner for Refugee" are one agency."""
+    key = fold(name)
+    key = re.sub(r"\bu\.?n\.?(?=\s|$)", "united nations", key)
+    key = re.sub(r"\bu\.?s\.?(?=\s|$)", "united states", key)
+    return re.sub(r"(\w{3,})s$", r"\1", key)
+
+
 def _is_org(words: list[str]) -> bool:
     low = [w.lower().strip(".") for w in words]
     return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
@@ -97,8 +106,9 @@ class Names:
                 tokens = tokens[1:]
             while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
                 tokens = tokens[:-1]
-            if not tokens or all(t.lower() in COMMON for _, t in tokens):
-                continue
+            if not tokens or all(t.lower() in COMMON for _, t in tokens) or tokens[-1][1].lower() in TITLES \
+                    or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
+                continue  # "Senior Political Correspondent" is a job, "In October" a date
             start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
             for suffix in ("\u2019s", "'s"):  # "'s" belongs to the sentence, not the name
                 if text[start:end].endswith(suffix):
@@ -165,7 +175,7 @@ class Names:
 
     def _entity_for(self, words: list[str], honorific: bool) -> Entity:
         phrase = " ".join(words)
-        found = self._by_form.get(fold(phrase))
+        found = self._by_form.get(_key(phrase))
         if found is None and len(words) == 1:
             found = self._surname(words[0])
         if found is None and len(words) == 1 and fold(words[0]) in self.known:
@@ -197,7 +207,10 @@ class Names:
 
     def _remember(self, entity: Entity, form: str):
         entity.forms.add(form)
-        self._by_form.setdefault(fold(form), entity)
+        self._by_form.setdefault(_key(form), entity)
+        if len(form) > len(entity.name) and not re.fullmatch(r"[A-Z.&]+", form) and \
+                form.split()[0].lower().strip(".") not in HONORIFICS:
+            entity.name = form  # the fullest form names it: "United Nations High Commissioner for Refugees"
         if entity.known is None:
             entity.known = self.known.get(fold(form))
 

@@ -12,7 +12,7 @@ from .figures import find_figures, value_cells
 from .names import Entity, Names
 from .periods import period
 from .quotations import find_quotations
-from .source import published, source_columns
+from .source import published, source_columns, title
 from .speakers import Speakers
 from .text import paragraphs, sentence_at, sentences
 
@@ -32,18 +32,19 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
             para = sentence_at(paras, q.start)
             prev = quotes[n - 1] if n else None
             prev_who, prev_role = out[n - 1] if n else (None, "")
+            before = [x for x in sents if x[1] <= q.outer_start]
             opens_paragraph = para is not None and q.outer_start <= para[0] + 1
-            if prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
+            if not q.marked and before:  # the paragraph "X said:" before it, or the one it continues
+                who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+                if who is None and prev is not None and not prev.marked:
+                    who, role = prev_who, prev_role
+            elif prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
                 who = prev_who  # a second quotation in the paragraph: the same speaker
             elif prev is not None and opens_paragraph and prev_who is not None and \
-                    (prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1] or not q.marked):
+                    prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1]:
                 who, role = prev_who, prev_role  # a quotation continued in the next paragraph
-            elif opens_paragraph or not q.marked:
-                before = [s for s in sents if s[1] <= q.outer_start]
-                if before:
-                    who = speakers.sentence_person(before[-1])
-                    if not q.marked and who is None:
-                        who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+            elif opens_paragraph and before:
+                who = speakers.sentence_person(before[-1])
         out.append((who, role))
     return out
 
@@ -74,9 +75,10 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
     outlet_cell = source["source_publisher"]
     when = date or published(text)
     rows, with_figures = [], set()
-    first = paragraphs(text)[0] if text.strip() else (0, 0)
-    # a headline: a first line with no final stop (a standfirst sentence is the outlet's own)
-    title_end = first[1] if not re.search(r"[.!?\u201d\"]$", text[first[0]:first[1]]) else 0
+    headline = title(text)
+    # a headline: a title line with no final stop (a standfirst sentence is the outlet's own)
+    title_start = text.find(headline) if headline and not re.search(r"[.!?\u201d\"]$", headline) else -1
+    title_end = title_start + len(headline) if title_start >= 0 else -1
     for fig in find_figures(text):
         row = {"kind": "figure", "as_printed": text[fig.start:fig.end], "bound": fig.bound, "unit": fig.unit,
                **value_cells(fig)}
@@ -96,7 +98,7 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
                        _start=sentence[0])
             if mode == "own":
                 row["speaker"] = outlet_cell
-            row["_headline"] = fig.core_start < title_end and mode == "own"
+            row["_headline"] = title_start <= fig.core_start < title_end and not who
         row["time"] = period(row["quote"], fig.core_start - row["_start"], when)
         row["_fig"] = fig
         rows.append(row)

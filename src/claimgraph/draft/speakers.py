@@ -28,7 +28,10 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|put")
+                "concluded|calculated|praised|praises|criticised|criticized|urged|welcomed|accused|put")
+#: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
+INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
+             "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
 # "called off the rescue", "called in sick", "put up": not words said
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?<!called)(?<!calls)(?<!put)|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
@@ -103,6 +106,13 @@ class Speakers:
                 and m.start not in self.media and not _country(m.entity.name)]
         return orgs[-1].entity if orgs else None
 
+    def _titled_person(self, pos: int, title: str) -> Entity | None:
+        """The last person before ``pos`` given a role with ``title`` in it, or None."""
+        for m in reversed(self.names.mentions):
+            if m.end <= pos and m.entity.kind == "person" and title.lower() in (m.entity.role or m.role).lower():
+                return m.entity
+        return None
+
     def _person_before(self, pos: int) -> Entity | None:
         m = self.names.last_before(pos, "person")
         return m.entity if m else None
@@ -130,6 +140,20 @@ class Speakers:
         if rel:
             m = self.names.ending_at(start + rel.start())
             return (m.entity, "", m.start) if m else (None, "", stop)
+        # a title for someone named before: "the head of the UN agency", "the governor"
+        title = re.search(rf"(?:^|\s)(?:the|a|an|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
+                          r"(?:\s+(?:of|for)\s+[^,]*)?$", left, re.IGNORECASE)
+        if title and not self.names.ending_at(stop):
+            return self._titled_person(stop, title.group(1)), "", start + title.start()
+        # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
+        open_appos = re.search(r",\s+([^,]+)$", left)
+        if open_appos and not DEFINITE.search(left):
+            m = self.names.ending_at(start + open_appos.start())
+            seg = open_appos.group(1)
+            lead_in = text[start:m.start] if m else ""
+            if m and (_role_like(seg) or any(w.lower() in TITLES for w in seg.split())) and \
+                    (len(lead_in.split()) <= 4 or lead_in.rstrip().endswith(",")) and len(lead_in.split()) <= 6:
+                return m.entity, _role(seg) if m.entity.kind == "person" else "", m.start
         # an apposition between commas: "X, the minister, said" or "the head of Y, X, said"
         if left.endswith(","):
             head_end = left.rfind(",", 0, len(left) - 1)
@@ -154,7 +178,9 @@ class Speakers:
                 return m.entity, "", m.start
         m = self.names.ending_at(stop)
         if m:
-            role_start, role = self._role_before(start, m.start)
+            # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
+            role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
+            role = m.role if m.role and not role else role
             if role_start is None:
                 return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
             spokesman = None
@@ -243,6 +269,9 @@ class Speakers:
                 continue
             verb = m.group(0)
             before = text[s:m.start()]
+            if re.match(r"\s+(?:is|was|are|were|of|for|by)\b", text[m.end():e]) and verb not in ("said", "says") \
+                    and not re.search(r"\b(?:is|was|are|were|been|be)\s+$", before):
+                continue  # a noun: "the BNR forecast is", "the growth estimate of the government"
             if re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", before):
                 if re.match(r"\s+by\s", text[m.end():e]):  # "This is reported by Reuters"
                     who, role = self._subject_after(m.end(), e)
@@ -256,8 +285,9 @@ class Speakers:
             inverted = re.search(r"[,\u201d\"'\u2019]\s*$", before) and not self.names.ending_at(m.start() - 1, slack=1) \
                 and not re.search(r"\b(?:he|she|it|they)\s*$", before, re.IGNORECASE) \
                 and re.match(r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?[A-Z\w]", text[m.end():e]) \
+                and not re.match(r"\s+(?:it|that|this|they|there|its|their|what|how|why|when|on|in|at)\b", text[m.end():e]) \
                 and not re.search(r"[,\u201d\"']\s*(?:and|but)\s*$", before)
-            if inverted and verb not in ("put", "called", "branding", "blamed", "shows", "showed"):
+            if inverted and verb in INVERTING:
                 who, role = self._subject_after(m.end(), e)
                 if who is not None or re.match(r"\s+(?:a|an|the)?\s*[a-z]", text[m.end():e]):
                     found.append(Attribution(m.start(), m.end(), who, role, "trail", m.start()))
@@ -279,6 +309,8 @@ class Speakers:
             if who is None and not self._plausible_subject(clause, m.start()):
                 continue
             found.append(Attribution(m.start(), m.end(), who, role, "lead", subject_start))
+            if who is not None and role and who.kind == "person" and not who.role:
+                who.role = role
             if who is not None and who.kind == "organisation":
                 self._salient.append((m.start(), 1, who))
             if verb in ("told", "tells"):
