@@ -25,7 +25,7 @@ they we i you his her their our my your him them us me who whom which what whose
 furthermore moreover also today yesterday tomorrow now last next earlier later some many most more several
 other others another each every all both few one two three four five six seven eight nine ten over under
 nearly almost around roughly approximately just only even still excluding including despite among between
-according out up down off into onto upon mr mrs ms dr prof sir dame no not per""".split())
+according out up down off into onto upon no not per""".split())
 #: Words that make a name an organisation's.
 ORG_WORDS = set("""agency authority bank coalition commission council force forces office ministry department
 police centers centre center centres institute university college school association organisation organization
@@ -44,7 +44,7 @@ TITLES = set("""president minister secretary chancellor governor mayor senator c
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
 prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof"}
 #: Plural nouns that stand for a crowd, not someone the draft can name.
 GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
 researchers scientists witnesses sources locals observers economists investors campaigners activists doctors
@@ -159,8 +159,8 @@ class Names:
             return
         if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
-        if len(bare) == 1 and bare[0].lower() in GENERIC | COMMON:
-            return
+        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])):
+            return  # "officials", "Russians", "Americans": a crowd, not a speaker
         entity = self._entity_for(bare, honorific)
         self.mentions.append(Mention(start, end, entity, role))
         acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \

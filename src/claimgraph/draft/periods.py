@@ -16,19 +16,35 @@ def _month(word: str) -> int:
 
 
 def period(sentence: str, at: int, published: str = "") -> str:
-    """The ``time`` cell for a figure at offset ``at`` of ``sentence``; ``published`` (the
-    article's date, ISO) anchors "last year", "this year" and months without a year."""
+    """The ``time`` cell for a figure at offset ``at`` of ``sentence``: the period its clause
+    says, else the one the sentence says; ``published`` (the article's date, ISO) anchors "last
+    year", "this year" and months without a year."""
+    bounds = [0] + [m.end() for m in re.finditer(r",\s|\s[\u2013\u2014-]\s|;\s", sentence)] + [len(sentence) + 2]
+    start = max(b for b in bounds if b <= at)
+    end = min(b for b in bounds if b > at)
+    return _period(sentence[start:end], published) or _period(sentence, published)
+
+
+def _period(s: str, published: str) -> str:
     year = int(published[:4]) if re.match(r"\d{4}", published or "") else None
-    s = sentence
     m = re.search(rf"\bfrom {_MONTH} (\d{{4}}) to {_MONTH} (\d{{4}})\b", s, re.IGNORECASE)
     if m:
         return f"{m.group(2)}-{_month(m.group(1)):02d}/{m.group(4)}-{_month(m.group(3)):02d}"
+    m = re.search(rf"\b(?:the )?12 months (?:to|until|ending) {_MONTH}(?: ((?:19|20)\d{{2}})| this year)?\b", s,
+                  re.IGNORECASE)
+    if m and (m.group(2) or year):
+        y, mo = int(m.group(2) or year), _month(m.group(1))
+        first = (y - 1, mo + 1) if mo < 12 else (y, 1)
+        return f"{first[0]}-{first[1]:02d}/{y}-{mo:02d}"
     m = re.search(r"\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b", s)
     if m:
         return f"{m.group(1)}/{m.group(2)}"
     m = re.search(rf"\bsince (?:it (?:started|began) )?{_MONTH} (\d{{1,2}})\b(?!,? \d{{4}})", s, re.IGNORECASE)
     if m and year:
         return f"{year}-{_month(m.group(1)):02d}-{int(m.group(2)):02d}/.."
+    m = re.search(rf"\bsince (?:(?:the start of |its )?{_MONTH} )?((?:19|20)\d{{2}})\b", s, re.IGNORECASE)
+    if m:
+        return f"{m.group(2)}-{_month(m.group(1)):02d}/.." if m.group(1) else f"{m.group(2)}/.."
     m = re.search(r"\b(?:by|at) the end of (last year|(?:19|20)\d{2})\b", s, re.IGNORECASE)
     if m:
         y = year - 1 if m.group(1).lower() == "last year" and year else m.group(1)

@@ -169,7 +169,7 @@ class Speakers:
                 return None, "", stop
             who, role, at = self._subject_before(start, start + head_end)
             if who is not None and not role and _role_like(seg):
-                role = seg
+                role = _role(seg)
             return who, role, at
         acronym = re.search(r"\(([A-Z][A-Za-z.&]{1,12})\)$", left)
         if acronym:
@@ -180,7 +180,8 @@ class Speakers:
         if m:
             # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
             role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
-            role = m.role if m.role and not role else role
+            # an organisation's role is only what an apposition says of it, never "The" or "India's"
+            role = _role(f"{role} {m.role}") if m.entity.kind == "person" else ""
             if role_start is None:
                 return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
             spokesman = None
@@ -192,8 +193,19 @@ class Speakers:
             if m:
                 return m.entity, org.group(0).strip(), start + org.start()
         if DEFINITE.search(left):
-            return self._salient_org(stop), "", start + DEFINITE.search(left).start()
+            return self._described_org(left, stop), "", start + DEFINITE.search(left).start()
         return None, "", stop
+
+    def _described_org(self, phrase: str, pos: int) -> Entity | None:
+        """The organisation "the observatory" or "the company" stands for: the last one named
+        with that noun in its name, else the one the text last made a subject."""
+        noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
+        if noun:
+            for m in reversed(self.names.mentions):
+                if m.end <= pos and m.entity.kind == "organisation" and \
+                        any(noun.group(1).lower() == w.lower() for f in m.entity.forms for w in f.split()):
+                    return m.entity
+        return self._salient_org(pos)
 
     def _role_before(self, start: int, name_start: int) -> tuple[int | None, str]:
         """The role words before a name ("UN refugee chief", "the state’s deputy chief minister"),
@@ -256,7 +268,7 @@ class Speakers:
             return m.entity, role
         if DEFINITE.search(" " + re.match(r"[^,.;]*", right).group(0).split(" said")[0]) or \
                 re.match(rf"(?:the|its|a|an)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", right, re.IGNORECASE):
-            return self._salient_org(at), ""
+            return self._described_org(re.match(r"[^,.;]*", right).group(0), at), ""
         return None, ""
 
     # ------------------------------------------------------------------ sentences
@@ -424,7 +436,11 @@ class Speakers:
 
 
 def _role(words: str) -> str:
-    words = " ".join(words.split()).strip(" ,")
+    """A role as a sheet writes it: no surrounding punctuation or quote marks, no leading article
+    (except "a … spokesman"), nothing when only an article or a possessive is left."""
+    words = " ".join(words.split()).strip(" ,;:\u201c\u201d\u2018\u2019\"'\u2013\u2014-")
+    if re.fullmatch(r"(?i)(?:the|a|an|its|their|his|her)?|[\w.-]+(?:\u2019s|'s)", words):
+        return ""
     words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE) if words.lower().startswith(("the ", "a ", "an ")) \
         and not re.search(r"spokes|organis", words) else words
     return re.sub(r"^who\s+", "", words)
