@@ -237,31 +237,47 @@ def ratio(a, b):
     return a / b if b else 1.0
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus" / "dev")
-    ap.add_argument("--text-only", action="store_true", help="Give draft no outlet and date, only the text.")
-    ap.add_argument("--show", action="store_true", help="List every changed cell and missed figure.")
-    args = ap.parse_args(argv)
+def measure(corpus: Path, text_only: bool = False):
+    """(per-article results, totals) of the draft over every article of ``corpus``."""
     known = known_names()
-    totals: dict[str, int] = {}
-    print(f"{'article':44} {'fig P':>6} {'fig R':>6} {'quo P':>6} {'quo R':>6} {'spk P':>6} {'spk R':>6} "
-          f"{'cells':>6} {'add':>4} {'del':>4}")
-    for sheet in sorted(args.corpus.glob("*.csv")):
+    results, totals = [], {}
+    for sheet in sorted(Path(corpus).glob("*.csv")):
         txt = sheet.with_suffix(".txt")
         if not txt.exists():
             continue
         text = txt.read_text(encoding="utf-8")
         truth = list(csv.DictReader(sheet.open(encoding="utf-8")))
         first = next((r for r in truth if r.get("source_title")), {})
-        outlet = "" if args.text_only else HINT.sub("", first.get("source_publisher", "")).strip()
-        date = "" if args.text_only else first.get("source_published", "")
+        outlet = "" if text_only else HINT.sub("", first.get("source_publisher", "")).strip()
+        date = "" if text_only else first.get("source_published", "")
         draft = draft_rows(text, txt.name, outlet, date, known)
         r = evaluate(text, truth, draft, Resolver(truth, known))
         for k, v in r.items():
             if isinstance(v, int):
                 totals[k] = totals.get(k, 0) + v
-        print(f"{sheet.stem[:44]:44} {ratio(r['fig_right'], r['fig_draft']):6.2f} "
+        results.append((sheet.stem, r))
+    return results, totals
+
+
+def scores(t: dict) -> dict:
+    """Precision and recall per kind, and changed cells per claim, from ``measure``'s totals."""
+    return {"figures": (ratio(t["fig_right"], t["fig_draft"]), ratio(t["fig_right"], t["fig_truth"])),
+            "quotations": (ratio(t["q_right"], t["q_draft"]), ratio(t["q_right"], t["q_truth"])),
+            "speakers": (ratio(t["s_right"], t["s_given"]), ratio(t["s_right"], t["s_matched"])),
+            "cells": ratio(t["changed"], t["claims"])}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus" / "dev")
+    ap.add_argument("--text-only", action="store_true", help="Give draft no outlet and date, only the text.")
+    ap.add_argument("--show", action="store_true", help="List every changed cell and missed figure.")
+    args = ap.parse_args(argv)
+    results, totals = measure(args.corpus, args.text_only)
+    print(f"{'article':44} {'fig P':>6} {'fig R':>6} {'quo P':>6} {'quo R':>6} {'spk P':>6} {'spk R':>6} "
+          f"{'cells':>6} {'add':>4} {'del':>4}")
+    for stem, r in results:
+        print(f"{stem[:44]:44} {ratio(r['fig_right'], r['fig_draft']):6.2f} "
               f"{ratio(r['fig_right'], r['fig_truth']):6.2f} {ratio(r['q_right'], r['q_draft']):6.2f} "
               f"{ratio(r['q_right'], r['q_truth']):6.2f} {ratio(r['s_right'], r['s_given']):6.2f} "
               f"{ratio(r['s_right'], r['s_matched']):6.2f} {ratio(r['changed'], r['claims']):6.2f} "
@@ -272,19 +288,17 @@ def main(argv=None) -> int:
             for key, col, d, t in r["details"]:
                 print(f"    {key}: {col}: draft {d!r} -> truth {t!r}")
     t = totals
-    scores = {"figures": (ratio(t["fig_right"], t["fig_draft"]), ratio(t["fig_right"], t["fig_truth"])),
-              "quotations": (ratio(t["q_right"], t["q_draft"]), ratio(t["q_right"], t["q_truth"])),
-              "speakers": (ratio(t["s_right"], t["s_given"]), ratio(t["s_right"], t["s_matched"]))}
-    per_claim = ratio(t["changed"], t["claims"])
-    print(f"{'TOTAL':44} {scores['figures'][0]:6.2f} {scores['figures'][1]:6.2f} {scores['quotations'][0]:6.2f} "
-          f"{scores['quotations'][1]:6.2f} {scores['speakers'][0]:6.2f} {scores['speakers'][1]:6.2f} "
+    got = scores(t)
+    per_claim = got.pop("cells")
+    print(f"{'TOTAL':44} {got['figures'][0]:6.2f} {got['figures'][1]:6.2f} {got['quotations'][0]:6.2f} "
+          f"{got['quotations'][1]:6.2f} {got['speakers'][0]:6.2f} {got['speakers'][1]:6.2f} "
           f"{per_claim:6.2f} {t['add']:4} {t['delete']:4}")
     print(f"\nfigures: {t['fig_right']} right of {t['fig_draft']} drafted, {t['fig_truth']} in the truth; "
           f"quotations: {t['q_right']} of {t['q_draft']} / {t['q_truth']}; speakers: {t['s_right']} right, "
           f"{t['s_given']} given, {t['s_matched']} matched rows; {t['changed']} changed cells of {t['cells']} "
           f"over {t['claims']} matched claims")
     met = True
-    for name, (p, r) in scores.items():
+    for name, (p, r) in got.items():
         ok = p >= TARGETS[name] and r >= TARGETS[name]
         met &= ok
         print(f"target {name} >= {TARGETS[name]} precision and recall: {'met' if ok else 'NOT met'} "

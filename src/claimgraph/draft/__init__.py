@@ -14,20 +14,16 @@ __all__ = ["draft_rows", "draft_sheet", "known_names"]
 
 
 def known_names(data_dir=None) -> dict[str, str]:
-    """Every name and alternative name of the entities in the data folder -> the entity's name."""
+    """Every name, alternative name and code of the entities in the data folder -> the entity's
+    name, as a draft writes a known speaker."""
     from ..resources import query_text
     from ..store import open_store
 
-    names: dict[str, str] = {}
     with open_store(data_dir) as store:
-        rows = store.select(query_text("lib/entity_labels"))
-    labels: dict[str, list[str]] = {}
-    for row in rows:
-        labels.setdefault(row["entity"], []).append(row["label"])
-    for found in labels.values():
-        name = found[0]
-        for label in found:
-            names.setdefault(label, name)
+        rows = store.select(query_text("lib/entity_names"))
+    names: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: (r["label"] != r["name"], r["name"])):
+        names.setdefault(row["label"], row["name"])
     return names
 
 

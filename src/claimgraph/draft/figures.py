@@ -48,7 +48,11 @@ VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|t
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
                       r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
-                      r"|half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b))", re.IGNORECASE)
+                      r"|half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
+                      # "more than half have …": a bound word makes "half" a share
+                      r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
+                                                                  "roughly", "some", "just", "only", "under"))
+                      + r")half\b)", re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
 TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
 
