@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.figures import read_figure
-from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from ..model.vocab import CURRENCY_WORDS
 
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
@@ -311,5 +311,3 @@ def value_cells(fig: Figure) -> dict:
         return {"value": "", "min": _plain(fig.minimum), "max": _plain(fig.maximum)}
     return {"value": _plain(fig.value), "min": "", "max": ""}
 
-
-CURRENCY_OF_SYMBOL = CURRENCY_SYMBOLS

@@ -11,8 +11,12 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 
 
-def _month(word: str) -> int:
-    return MONTHS.index(word.lower()) + 1
+def month_number(word: str) -> int:
+    """1-12 for a month's name or its abbreviation ("Sept.", "Nov")."""
+    return [m[:3] for m in MONTHS].index(word.lower().strip(".")[:3]) + 1
+
+
+_month = month_number
 
 
 def period(sentence: str, at: int, published: str = "") -> str:

@@ -6,17 +6,14 @@ City; Editing by Z)", or a lone name closing the article), the publication date 
 """
 import re
 
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+from .periods import month_number
+
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DMY = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s*\|?\s*(?P<hh>\d{1,2}):(?P<mm>\d{2}))?")
 _D_MONTH_Y = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _MONTH_D_Y = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _NAME = r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,3}"
-
-
-def _month(word: str) -> int:
-    return MONTHS.index(word[:3].lower()) + 1
 
 
 def published(text: str, lines: int = 8) -> str:
@@ -30,7 +27,7 @@ def published(text: str, lines: int = 8) -> str:
     for pattern in (_ISO, _D_MONTH_Y, _MONTH_D_Y):
         m = pattern.search(head)
         if m:
-            month = int(m.group("m")) if "m" in m.groupdict() and m.group("m") else _month(m.group("month"))
+            month = int(m.group("m")) if "m" in m.groupdict() and m.group("m") else month_number(m.group("month"))
             return f"{m.group('y')}-{month:02d}-{int(m.group('d')):02d}"
     return ""
 

@@ -20,7 +20,7 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import COMMON, GENERIC, TITLES, Entity, Mention, Names
+from .names import COMMON, GENERIC, TITLES, Entity, Names
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -184,8 +184,7 @@ class Speakers:
             role = _role(f"{role} {m.role}") if m.entity.kind == "person" else ""
             if role_start is None:
                 return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
-            spokesman = None
-            return m.entity, role or m.role, role_start if spokesman is None else role_start
+            return m.entity, role, role_start
         org = re.search(r"(?:^|\s)(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|"
                         r"official)$", left)
         if org:
@@ -309,12 +308,11 @@ class Speakers:
                             self._mark_medium(m.end(), e)
                     continue
             if re.search(r"\b(?:but|and)\s*$", before) and not re.search(r"\b(?:he|she|it|they)\s+\w*\s*$", before):
-                lead = re.search(r"^\s*(?:\S+\s+){0,12}?", before)
+                # "X did not want to comment on …, but said that …": the sentence's person said it
                 first = next((x for x in self.names.within(s, m.start()) if x.entity.kind == "person"), None)
                 if first is not None:
-                    who, role, _ = self._subject_before(s, self._appositive_end(first))
+                    who, role, _ = self._subject_before(s, first.end)
                     found.append(Attribution(m.start(), m.end(), who or first.entity, role, "elided", s))
-                    del lead
                     continue
             clause = max(text.rfind(";", s, m.start()) + 1, s)
             who, role, subject_start = self._subject_before(clause, m.start())
@@ -377,9 +375,6 @@ class Speakers:
             if m and m.end == e:
                 return [Attribution(s + dash.start(), e, m.entity, "", "accord", s)]
         return []
-
-    def _appositive_end(self, mention: Mention) -> int:
-        return mention.end
 
     def _plausible_subject(self, start: int, end: int) -> bool:
         """Whether the words before a speech verb name a speaker at all, even one the draft cannot
