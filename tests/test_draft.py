@@ -182,6 +182,10 @@ def test_draft_of_the_seed_names_known_speakers_as_the_graph_does(run, tmp_path)
     quotes = {r["quote"]: r["speaker"] for r in rows if r["kind"] == "quotation"}
     assert quotes["permanent loss of this population will continue to impact Russia's economy"] == \
         "Institute for the Study of War"
+    figures = {r["as_printed"]: r for r in rows if r["kind"] == "figure"}
+    assert figures["Over 650,000"]["speaker"] == ""  # "a damning new report has found": not Putin, named before
+    assert figures["top 10"]["speaker"] == "The Bell"  # "according to Russian opposition outlet the Bell"
+    assert quotes["good trend"] == "Vladimir Putin"  # "Despite Putin's jokes, he has welcomed …"
     assert {r["as_printed"] for r in rows if r["kind"] == "figure"} >= {
         "More than 650,000", "some 15,000", "Over 650,000", "more than half", "some 344,000", "top 10",
         "tens of thousands", "1.6 million", "more than 80 per cent", "over 85 per cent"}

@@ -10,21 +10,29 @@ from pathlib import Path
 
 from .sheet import draft_rows
 
-__all__ = ["draft_rows", "draft_sheet", "known_names"]
+__all__ = ["Known", "draft_rows", "draft_sheet", "known_names"]
 
 
-def known_names(data_dir=None) -> dict[str, str]:
-    """Every name, alternative name and code of the entities in the data folder -> the entity's
-    name, as a draft writes a known speaker."""
+class Known(dict):
+    """Names the data folder knows: every name, alternative name and code -> the entity's name;
+    ``people`` holds the names of the people among them (so "Putin" is a person)."""
+
+    def __init__(self, names=(), people=()):
+        super().__init__(names)
+        self.people = set(people)
+
+
+def known_names(data_dir=None) -> Known:
+    """The names of the entities in the data folder, as a draft writes a known speaker."""
     from ..resources import query_text
     from ..store import open_store
 
     with open_store(data_dir) as store:
         rows = store.select(query_text("lib/entity_names"))
-    names: dict[str, str] = {}
+    known = Known(people={r["name"] for r in rows if r["person"]})
     for row in sorted(rows, key=lambda r: (r["label"] != r["name"], r["name"])):
-        names.setdefault(row["label"], row["name"])
-    return names
+        known.setdefault(row["label"], row["name"])
+    return known
 
 
 def draft_sheet(text_path, outlet: str = "", date: str = "", known: dict | None = None) -> str:

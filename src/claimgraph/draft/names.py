@@ -82,6 +82,13 @@ def _key(name: str) -> str:
     return re.sub(r"(\w{3,})s$", r"\1", key)
 
 
+def _personal(words: list[str]) -> bool:
+    """Whether capitalised words read as a person's name: two or three, none an organisation's
+    or a place's word."""
+    return len(words) in (2, 3) and not _is_org(words) and \
+        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
+
+
 def _is_org(words: list[str]) -> bool:
     low = [w.lower().strip(".") for w in words]
     return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
@@ -92,9 +99,10 @@ class Names:
     """Every person and organisation named in ``text``, found once, looked up by offset."""
 
     def __init__(self, text: str, sentence_starts: set[int], known: dict[str, str] | None = None,
-                 quoted: list[tuple[int, int]] = ()):
+                 quoted: list[tuple[int, int]] = (), people: set[str] = frozenset()):
         self.text = text
         self.known = {fold(k): v for k, v in (known or {}).items()}
+        self.people = set(people)
         self.mentions: list[Mention] = []
         self.entities: list[Entity] = []
         self._by_form: dict[str, Entity] = {}
@@ -159,8 +167,10 @@ class Names:
             return
         if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
-        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])):
-            return  # "officials", "Russians", "Americans": a crowd, not a speaker
+        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
+                               or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
+                                   and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
+            return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
         entity = self._entity_for(bare, honorific)
         self.mentions.append(Mention(start, end, entity, role))
         acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
@@ -181,9 +191,8 @@ class Names:
         if found is None and len(words) == 1 and fold(words[0]) in self.known:
             found = None
         if found is None:
-            personal = len(words) in (2, 3) and not _is_org(words) and \
-                not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
-            kind = "person" if honorific or personal else "organisation"
+            known = self.known.get(fold(phrase))  # "Putin", known as the person "Vladimir Putin"
+            kind = "person" if honorific or _personal(words) or known in self.people else "organisation"
             if len(words) == 1 and not honorific:
                 later = self._full_name_later(words[0])
                 if later:

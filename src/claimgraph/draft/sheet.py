@@ -65,10 +65,12 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
     """Proposed claim-sheet rows for ``text`` (a new article's plain text), the source columns on
     the first. ``outlet``: the publisher's name (the speaker of the outlet's own statements);
     ``date``: its publication date when the text does not print one; ``known``: names the
-    graph already has (name or alias -> its name)."""
+    graph already has (name or alias -> its name; a :class:`~claimgraph.draft.Known` also says
+    which are people)."""
     quotes = find_quotations(text)
     sents = sentences(text, [(q.outer_start, q.outer_end) for q in quotes])
-    names = Names(text, {s for s, _ in sents}, known, quoted=[q.span for q in quotes])
+    names = Names(text, {s for s, _ in sents}, known, quoted=[q.span for q in quotes],
+                  people=getattr(known, "people", ()))
     speakers = Speakers(text, sents, names, [(q.outer_start, q.outer_end) for q in quotes])
     q_speakers = _quotation_speakers(text, quotes, sents, speakers)
     source = source_columns(text, text_name, outlet, date, known)

@@ -28,7 +28,7 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|praised|praises|criticised|criticized|urged|welcomed|accused|put")
+                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put")
 #: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
 INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
              "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
@@ -191,8 +191,11 @@ class Speakers:
             m = self.names.ending_at(start + org.end(1))
             if m:
                 return m.entity, org.group(0).strip(), start + org.start()
-        if DEFINITE.search(left):
-            return self._described_org(left, stop), "", start + DEFINITE.search(left).start()
+        definite = DEFINITE.search(left)
+        if definite:
+            # "a new report has found": a document not named yet, so nobody to name
+            unnamed = re.match(r"\s*(?:a|an)\s", definite.group(0), re.IGNORECASE)
+            return (None if unnamed else self._described_org(left, stop)), "", start + definite.start()
         return None, "", stop
 
     def _described_org(self, phrase: str, pos: int) -> Entity | None:
@@ -259,7 +262,7 @@ class Speakers:
             between = self.text[at:m.start]
             if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
                 return None, ""
-            role = m.role or _role(between)
+            role = (m.role or _role(between)) if m.entity.kind == "person" else ""
             appos = re.match(r",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s)\s[^,.;]+)",
                              self.text[m.end:end])
             if appos and not role:
@@ -379,9 +382,12 @@ class Speakers:
     def _plausible_subject(self, start: int, end: int) -> bool:
         """Whether the words before a speech verb name a speaker at all, even one the draft cannot
         name ("officials said", "police estimates"), rather than the verb being something else."""
-        words = re.findall(r"[\w\u2019'-]+", self.text[start:end])
+        left = self.text[start:end]
+        aux = AUX.search(left)
+        left = left[:aux.start()] if aux else left
+        words = re.findall(r"[\w\u2019'-]+", left)
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
-                                or words[-1][0].isupper())
+                                or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
 
     def _mark_medium(self, start: int, end: int):
         m = self.names.starting_at(start, slack=len(re.match(r"\s*(?:by\s+)?(?:the\s+)?", self.text[start:end]).group(0)))
