@@ -6,7 +6,9 @@ A session runs in a fresh folder (``$HOME`` there too, so ``~/claims`` is privat
 match the output line for line; ``…`` inside a line matches any text, and a line that is only
 ``…`` matches any number of lines.
 
-``python tests/readme.py`` prints each block's actual output (to paste after a change).
+``python tests/readme.py`` prints each block's actual output; ``--write`` puts it into the
+README in place of what the blocks show (paths of the session folder and of the repository
+shown as ``…``).
 """
 import os
 import re
@@ -71,11 +73,28 @@ def prepare(folder: Path) -> None:
     os.environ.pop("CLAIMGRAPH_DATA", None)
 
 
+def fill(text: str, folder: Path) -> str:
+    """``text`` with every console block's output replaced by what the commands print now."""
+    def block(match):
+        out = []
+        for line in match.group(1).splitlines():
+            if line.startswith("$ "):
+                _, output = run_command(line[2:], folder)
+                output = output.replace(str(folder), "…").replace(str(ROOT), "…")
+                out += [line] + [o.rstrip() for o in output.splitlines()]
+        return "```console\n" + "\n".join(out) + "\n```"
+
+    return re.sub(r"```console\n(.*?)```", block, text, flags=re.S)
+
+
 if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         prepare(Path(tmp))
+        if "--write" in sys.argv:
+            README.write_text(fill(README.read_text(encoding="utf-8"), Path(tmp)), encoding="utf-8")
+            sys.exit(0)
         for i, steps in enumerate(sessions()):
             print(f"--- block {i + 1}")
             for command, _ in steps:

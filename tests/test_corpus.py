@@ -70,3 +70,15 @@ def test_the_shared_story_is_one_claim_per_assertion_with_several_appearances(de
     [quote] = indictment
     assert {a.source["publisher"] for a in quote.appearances} >= {"Al Jazeera", "i24NEWS", "The Straits Times"}
     assert all(a.mode == "quotation" for a in quote.appearances)
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=[s.stem for s in SHEETS])
+def test_audit_finds_nothing_uncovered(dev_graph, sheet):
+    """Every figure and quotation of every article is covered, and audit skips what is not a
+    figure: dates, years, times, ordinals ("third quarter"), ages ("Bill Hoyes, 72,"), "type 1",
+    days of the month ("April 9")."""
+    from claimgraph.audit import audit_source
+
+    with open_store(dev_graph) as store:
+        _, gaps = audit_source(store, str(DEV / f"{sheet.stem}.txt"))  # by the text file's path
+    assert [g.line() for g in gaps] == []

@@ -443,8 +443,9 @@ def network(path_ends, top, as_json, focus, hops, source, speaker, kind, max_nod
 def audit(source, out_format, data_dir, location, endpoint):
     """List figures and quotations of a source's archived text that no claim covers.
 
-    SOURCE is a source id (source/…), its archived file name, or its title. Exit 1 when
-    anything is left uncovered."""
+    SOURCE is a source id (source/…), its archived file name, the text file's path, or its
+    title. Dates, years, times, ordinals and ages are not figures. Exit 1 when anything is
+    left uncovered."""
     from dataclasses import asdict
 
     from .audit import audit_source
@@ -535,15 +536,33 @@ def verify(data_dir, out_format):
 
 
 @main.command()
-@click.argument("text", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The claim sheet (CSV) to write.")
-def draft(text, output):
-    """Propose a claim sheet from a new article's plain TEXT, for a person to review and import."""
-    from .draft import draft_sheet
+@click.argument("text", type=click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
+              help="The claim sheet (CSV) to write (- for standard output).")
+@click.option("--outlet", default="", help="The outlet that published the text (the speaker of its own "
+                                           "statements), when the text does not print it.")
+@click.option("--published", "date", default="", help="Its publication date (2024-07-18), when the text does "
+                                                      "not print it: 'last year' is read from it.")
+@data_option
+def draft(text, output, outlet, date, data_dir):
+    """Propose a claim sheet from a new article's plain TEXT, for a person to review and import:
+    every figure and quotation with its speaker, mode, bound, unit and period. Names the data
+    folder knows are written as it names them; new ones get a [person] or [organisation] hint."""
+    from .draft import draft_sheet, known_names
     from .export import write_text
 
-    sheet = draft_sheet(text)
+    stdin = str(text) == "-"
+    sheet = draft_sheet(None if stdin else text, outlet, date, known_names(_data(data_dir)),
+                        text=_stdin_text("the article") if stdin else None)
+    rows = sheet.count(chr(10)) - 1
+    if str(output) == "-":
+        click.echo(sheet, nl=False)
+        click.echo(f"{rows} proposed claim(s)", err=True)
+        return
     write_text(output, sheet)
-    click.echo(f"wrote {output}: {sheet.count(chr(10)) - 1} proposed claim(s); review speakers, "
-               "subjects and statements before `claimgraph import`")
+    click.echo(f"wrote {output}: {rows} proposed claim(s); review speakers, subjects and statements before "
+               "`claimgraph import`")
+
+
+if __name__ == "__main__":  # python -m claimgraph.cli …
+    main()

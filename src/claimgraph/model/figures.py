@@ -16,7 +16,8 @@ LIMIT = Decimal(10) ** 18
 PRECISION = 6
 
 SCALES = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6,
-          "billion": 10 ** 9, "bn": 10 ** 9, "b": 10 ** 9, "trillion": 10 ** 12, "tn": 10 ** 12, "trn": 10 ** 12}
+          "billion": 10 ** 9, "bn": 10 ** 9, "b": 10 ** 9, "trillion": 10 ** 12, "tn": 10 ** 12, "trn": 10 ** 12,
+          "lakh": 10 ** 5, "crore": 10 ** 7}
 UNITS_1 = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -32,9 +33,21 @@ FRACTIONS = {"half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50)
 CURRENCY_PREFIX = re.compile(r"^(?P<cur>US\$|A\$|C\$|HK\$|[$€£¥₽₹₴₾₺])\s*", re.IGNORECASE)
 _NUMERAL = re.compile(
     r"^(?P<sign>[-−–])?(?P<num>\d{1,3}(?:[,\u202f\u00a0\u2009 ]\d{3})+|\d+)(?P<frac>\.\d+)?\s*"
-    r"(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|trn|k|m|b)?\.?\s*"
+    r"(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|mn|bn|tn|trn|k|m|b)?\.?\s*"
     r"(?P<pct>%|per ?cent|percent|pct)?$", re.IGNORECASE)
-_RATIO = re.compile(r"^(?P<a>\w+)\s+(?:in|out of)\s+(?:every\s+)?(?P<b>\w+)$", re.IGNORECASE)
+# "2 in 5", "one in every 74", "one person out of every 74"
+_RATIO = re.compile(r"^(?P<a>\w+)\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?P<b>\w+)$", re.IGNORECASE)
+#: multiples -> share in per cent ("double" is 200 per cent of what it doubles)
+MULTIPLES = {"double": Decimal(200), "doubled": Decimal(200), "twice": Decimal(200), "triple": Decimal(300),
+             "tripled": Decimal(300), "treble": Decimal(300), "trebled": Decimal(300), "threefold": Decimal(300),
+             "quadruple": Decimal(400), "quadrupled": Decimal(400), "fourfold": Decimal(400),
+             "twofold": Decimal(200)}
+_TIMES = re.compile(r"^(?P<n>\d+(?:\.\d+)?|\w+)[ -](?:times|fold)$", re.IGNORECASE)
+#: vague amounts -> the lowest amount they say (a sheet writes them with bound lower)
+VAGUE = {"tens of thousands": 10 ** 4, "hundreds of thousands": 10 ** 5, "tens of millions": 10 ** 7,
+         "hundreds of millions": 10 ** 8, "tens of billions": 10 ** 10, "hundreds of billions": 10 ** 11,
+         "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 10 ** 6,
+         "billions": 10 ** 9}
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,8 @@ def _checked(value: Decimal) -> Decimal | None:
 def read_figure(text: str) -> Reading | None:
     """The figure ``text`` writes, or None: numerals with separators, decimals, scales
     ("1.6 million", "100K", "$2.5bn"), per cents, number words, fractions ("half" is 50 per
-    cent) and ratios ("2 in 5" is 40 per cent)."""
+    cent), ratios ("2 in 5" is 40 per cent), multiples ("double", "2.3 times": 200 and 230 per
+    cent) and vague amounts ("tens of thousands": 10,000, the least they say)."""
     text = " ".join(text.strip().split())
     if not text or len(text) > 60:  # a 5,000-digit "number" is not a figure
         return None
@@ -98,6 +112,17 @@ def read_figure(text: str) -> Reading | None:
     lower = text.lower()
     if lower in FRACTIONS:
         return Reading(FRACTIONS[lower], per_cent=True)
+    if lower in MULTIPLES:
+        return Reading(MULTIPLES[lower], per_cent=True)
+    if lower in VAGUE:
+        return Reading(Decimal(VAGUE[lower]), currency=currency)
+    half = re.match(r"^half(?: a)? (million|billion|thousand)$", lower)
+    if half:  # "half million refugees" is a count, not a share
+        return Reading(Decimal(SCALES[half.group(1)]) / 2, currency=currency)
+    m = _TIMES.match(text)
+    if m:
+        n = _small(m.group("n"))
+        return Reading(_checked(n * 100), per_cent=True) if n is not None else None
     m = _NUMERAL.match(text)
     if m:
         digits = re.sub(r"[,\u202f\u00a0\u2009 ]", "", m.group("num")) + (m.group("frac") or "")
@@ -123,7 +148,7 @@ def read_figure(text: str) -> Reading | None:
 
 
 def _small(word: str):
-    if word.isdigit():
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return Decimal(word)
     n = words_number(word)
     return Decimal(n) if n is not None else None

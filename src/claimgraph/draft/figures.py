@@ -1,0 +1,313 @@
+"""Every figure of an article, with the words that bound it and what it counts: numerals
+("650,000", "1.6 million", "100K", "27.8%", "9 percent", "0.4 percentage points"), money ("£10.5
+million", "US$14.6 million", "13 cents"), number words ("three", "half million"), shares and
+ratios ("about half", "one in every 74", "2.3 times", "more than double"), vague amounts ("tens
+of thousands", "scores of"), and ranges ("4-5 percent", "between 174,000 and 334,000", "about 60
+to 70", "about $10 million to $20 million"), read by :func:`claimgraph.model.figures.read_figure`.
+
+Never a figure (the dev corpus conventions): dates ("April 9", "Sept. 30", "09/02/2017"), years
+("2011", "2009-2012", "between 2011 and 2019"), times ("2.30pm", "15:35"), ordinals ("8th",
+"a third country"), ages ("Bill Hoyes, 72,", "eight-week-old"), durations ("two decades", "the 12
+months to June", "a 10-year study"), labels ("type 2", "Article 5", "Channel 4") and numbers
+inside words ("O2", "G20", "COVID-19"). ``audit`` and ``draft`` both use :func:`find_figures`.
+"""
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.figures import read_figure
+from ..model.vocab import CURRENCY_WORDS
+
+_UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            "sixteen|seventeen|eighteen|nineteen")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1})"
+WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
+NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crore|lakh)\b|(?:bn|mn|mln|tn|m|k|K|b)\b)"
+CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY)\s?)"
+PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?)\b)"
+MONEY_WORDS = r"(?:\s(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b)"
+_ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
+        rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
+
+
+def _one(suffix: str) -> str:
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", _ONE)
+
+
+_EDGE_L = r"(?<![\w/.,:$€£-])"
+_EDGE_R = r"(?![\w/%-]|[.,]\d|:\d)"
+RANGE = re.compile(
+    rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*){_one('2')}{_EDGE_R}", re.IGNORECASE)
+RATIO = re.compile(rf"{_EDGE_L}(?:\d+|{_WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{_WORD})\b",
+                   re.IGNORECASE)
+TIMES = re.compile(rf"{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|twice|triple|tripled|"
+                   r"treble|trebled|quadruple|quadrupled)\b", re.IGNORECASE)
+VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
+                   r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
+FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
+                      r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
+                      r"|half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
+                      # "more than half have …": a bound word makes "half" a share
+                      r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
+                                                                  "roughly", "some", "just", "only", "under"))
+                      + r")half\b)", re.IGNORECASE)
+SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
+TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
+
+BOUNDS = [
+    (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding", "lower"),
+    (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
+     r"a maximum of|close to|just shy of", "upper"),
+    (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
+     r"more or less", "approximate"),
+]
+_BOUND = re.compile(r"(?<![\w-])(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+          "jun|jul|aug|sep|sept|oct|nov|dec")
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|quarters?)"
+LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|tier|number|no|version|flight|"
+          "route|room|page|line|paragraph|clause|model|series|season|episode|round|act|size|gate|platform|"
+          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix")
+_DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
+                       rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
+                       rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
+                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+
+#: Nouns that count people: a figure of them has unit ``people``. Other plural nouns are their own
+#: unit ("50,000 customers", "3,860 employees", "three countries").
+PEOPLE_NOUNS = set("""people persons person individuals men women children adults babies girls boys refugees
+migrants immigrants emigrants asylum-seekers seekers displaced deaths dead bodies victims casualties fatalities
+residents inhabitants civilians citizens nationals soldiers troops officers police policemen protesters
+demonstrators marchers participants defectors exiles leavers evacuees survivors patients voters pupils
+students tourists visitors travellers travelers pilgrims prisoners detainees hostages fighters militants
+americans britons""".split())
+#: Words that qualify a counted noun without being part of its unit ("317 million average monthly
+#: active users" counts "monthly active users").
+NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
+            "further", "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered"}
+STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
+did who whom which that what of in on at to from by for with and or as than per each this these those a an the
+its their his her our your there here into onto over under about around across after before since until while
+when where because so but if not no nor also only just still now then yet both either neither every all any
+between among against during without within through""".split())
+
+
+@dataclass
+class Figure:
+    """One figure found in a text: ``start``–``end`` is its printed form with the bound words
+    ("more than 650,000"); ``core`` the number itself."""
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    bound: str = "exact"
+    unit: str = "people"
+    vague: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
+    """(value, unit) of one figure match; unit None when the words do not say it."""
+    g = lambda name: m.group(name + suffix)  # noqa: E731
+    unit_words = (g("unit") or "").strip().lower()
+    if g("words"):
+        reading = read_figure(g("words"))
+    else:
+        reading = read_figure((g("cur") or "") + g("num") + (g("scale") or ""))
+    if reading is None:
+        return None, None
+    value, unit = reading.value, None
+    if reading.currency:
+        unit = reading.currency
+    if unit_words in ("%", "per cent", "percent", "pct", "percentage point", "percentage points",
+                      "basis point", "basis points") or reading.per_cent:
+        unit = "percentage points" if unit_words.startswith("percentage") else \
+            "basis points" if unit_words.startswith("basis") else "per cent"
+    elif unit_words in ("cents", "pence"):
+        value, unit = value / 100, unit or ("GBP" if unit_words == "pence" else "USD")
+    elif unit_words:
+        unit = CURRENCY_WORDS.get(unit_words, unit)
+    return value, unit
+
+
+def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether the number at start–end is a date, year, time, ordinal, age, duration or label."""
+    core = text[start:end]
+    if any(s <= start < e or s < end <= e for s, e in dates):
+        return True
+    digits = re.sub(r"[^\d.,]", "", core)
+    bare = not re.search(r"[%$€£¥₹₽a-zA-Z]", core.replace("per cent", "%")) or re.fullmatch(r"[\d,.]+", core)
+    if bare and _YEAR.match(digits) and "," not in core:
+        return True
+    after = text[end:end + 40]
+    before = text[max(0, start - 40):start]
+    if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core):
+        return True
+    if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
+        return True
+    if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
+                                                           and re.match(r"^\s*,", after) and bare):
+        return True  # "Bill Hoyes, 72," and "aged 72"
+    if re.search(rf"\b(?:{WEEKDAYS})\s*$|\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE) and bare:
+        return True
+    if re.fullmatch(r"one", core, re.IGNORECASE):
+        return True  # "one large group": a determiner, not a count
+    if re.search(r"\b(?:younger|older) than\s*$", before, re.IGNORECASE):
+        return True  # an age
+    if re.search(r"\b(?:the|a|an|this|that|these|those)\s+$", before, re.IGNORECASE) and \
+            re.fullmatch(rf"{_WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
+        return True  # "the four countries" (named before), "the double charging" (an adjective)
+    prev = re.search(r"(\S+)\s+$", before)
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z]*[a-z]", prev.group(1)) and not _BOUND.search(before) \
+            and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
+            and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
+        return True  # "Channel 4", "Apollo 11": a number in a name
+    return False
+
+
+def _unit_noun(text: str, end: int) -> str | None:
+    """The counted noun after a figure: "people", "customers", "monthly active users", or None."""
+    words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
+    if not words:
+        m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
+        return "people" if m else None  # "29.1 million Americans", "650,000 Russians"
+    tokens = words.group(1).split()
+    for i, t in enumerate(tokens):
+        if t in STOP:
+            return None
+        if t in PEOPLE_NOUNS:
+            return "people"
+        if t.endswith("s") and not t.endswith("ss") and len(t) > 3 and not t.endswith("ous"):
+            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT]
+            return " ".join(kept)
+    return None
+
+
+def find_figures(text: str, currency_default: str | None = None) -> list[Figure]:
+    """Every figure of ``text`` (see the module's docstring), in order of position."""
+    dates = [m.span() for m in _DATE_ISH.finditer(text)]
+    taken: list[tuple[int, int]] = []
+    out: list[Figure] = []
+
+    def free(s, e):
+        return not any(s < b and a < e for a, b in taken)
+
+    def add(fig: Figure):
+        taken.append((fig.core_start, fig.core_end))
+        out.append(fig)
+
+    for m in RANGE.finditer(text):
+        s, e = m.start(), m.end()
+        body_s = m.end("between") if m.group("between") else s
+        if not free(s, e):
+            continue
+        lo, u1 = _read(m, "1")
+        hi, u2 = _read(m, "2")
+        joint = re.search(r"\s*(?:-|–|to|and)\s*", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
+        sep = joint.group(0).strip() if joint else ""
+        if lo is None or hi is None or hi <= lo or (sep == "and" and not m.group("between")
+                                                    and not re.search(r"\b(?:around|about|roughly)\s+$", text[max(0, s - 12):s])):
+            continue
+        if sep in ("-", "–") and (m.group("words1") or m.group("words2")):
+            continue
+        if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]):
+            continue  # "rose 8 percent to $616 million", "from 606,000 to 745,000": a change, not a range
+        if _YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
+            continue
+        if _skip(text, body_s, e, dates):
+            continue
+        if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and not m.group("cur1"):
+            lo = read_figure(m.group("num1") + m.group("scale2")).value  # "1.5 to 2 million"
+        unit = u1 or u2
+        fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
+        fig.unit = _unit_for(text, e, unit)
+        add(fig)
+    for pattern in (RATIO, TIMES, FRACTION, VAGUE, TOP):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not free(s, e) or _skip(text, s, e, dates) and pattern is not VAGUE:
+                continue
+            if pattern is RATIO and _YEAR.match(re.split(r"\s", m.group(0))[-1].replace(",", "")):
+                continue
+            if pattern is TOP:
+                fig = Figure(s, e, s, e, value=Decimal(m.group("n")), unit="rank", bound="upper")
+                add(fig)
+                continue
+            reading = read_figure(m.group(0))
+            if reading is None:
+                continue
+            fig = Figure(s, e, s, e, value=reading.value)
+            if pattern is VAGUE:
+                fig.bound, fig.vague = "lower", True
+                fig.unit = _unit_for(text, e, None)
+            else:
+                fig.unit = "per cent" if reading.per_cent else _unit_for(text, e, None)
+            add(fig)
+    for m in SINGLE.finditer(text):
+        s, e = m.span()
+        core_s = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
+        if not free(core_s, e) or _skip(text, core_s, e, dates):
+            continue
+        value, unit = _read(m)
+        if value is None:
+            continue
+        fig = Figure(s, e, core_s, e, value=value)
+        fig.unit = _unit_for(text, e, unit or (currency_default if re.search(r"cents", m.group(0)) else None))
+        add(fig)
+    out.sort(key=lambda f: f.start)
+    for n, fig in enumerate(out):
+        _bound(text, fig)
+        if n and fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
+            before = out[n - 1]
+            if before.unit not in ("people", "per cent", "percentage points", "rank") and not before.unit.isupper() \
+                    and not re.search(r"[.!?\n]", text[before.end:fig.start]):
+                fig.unit = before.unit  # "317 million monthly active users … from 313 million"
+    return out
+
+
+def _unit_for(text: str, end: int, unit: str | None) -> str:
+    if unit:
+        return unit
+    return _unit_noun(text, end) or "people"
+
+
+def _bound(text: str, fig: Figure):
+    """Widen ``fig`` over the bound words before it ("more than", "some", "up to") and set its bound."""
+    m = _BOUND.search(text[max(0, fig.start - 30):fig.start])
+    if m:
+        words = m.group("words").lower()
+        fig.bound = next(b for w, b in BOUNDS if re.fullmatch(w, words, re.IGNORECASE))
+        fig.start -= len(m.group(0))
+    elif _BOUND_AFTER.match(text[fig.end:]):
+        fig.bound = "lower"
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every figure's number: what ``audit`` looks for."""
+    return [(f.core_start, f.core_end) for f in find_figures(text)]
+
+
+def value_cells(fig: Figure) -> dict:
+    """The value, min and max cells of a sheet row for ``fig``."""
+    if fig.minimum is not None:
+        return {"value": "", "min": _plain(fig.minimum), "max": _plain(fig.maximum)}
+    return {"value": _plain(fig.value), "min": "", "max": ""}
+

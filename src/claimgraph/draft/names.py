@@ -1,0 +1,249 @@
+"""The people and organisations an article names, found by their capitals, and the one name each
+goes by in a draft sheet: "Grandi" and "Mr Grandi" are the "Filippo Grandi" named before (or
+after); "UNHCR" is the "United Nations High Commissioner for Refugees (UNHCR)"; a title before a
+name ("Chief Financial Officer Anthony Noto", "UN High Commissioner for Refugees Filippo
+Grandi") is a role, not part of the name.
+
+A name the data folder knows is written as the graph names it; a new one gets a hint
+(``Filippo Grandi [person]``, ``Ofcom [organisation]``) so that ``import`` can add it.
+"""
+import re
+from dataclasses import dataclass, field
+
+from ..model.words import fold
+
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2)"
+_LINK = r"(?:of|the|for|and|de|du|da|van|von|der|al|bin|la|le|del|on|&)"
+NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
+_CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+#: Capitalised words that open sentences or headlines without being names.
+COMMON = set("""a an the and but or nor so yet for of in on at to by from with as about after before during since
+until while when where though although because if then than this that these those there here it its he she
+they we i you his her their our my your him them us me who whom which what whose how why however meanwhile
+furthermore moreover also today yesterday tomorrow now last next earlier later some many most more several
+other others another each every all both few one two three four five six seven eight nine ten over under
+nearly almost around roughly approximately just only even still excluding including despite among between
+according out up down off into onto upon no not per""".split())
+#: Words that make a name an organisation's.
+ORG_WORDS = set("""agency authority bank coalition commission council force forces office ministry department
+police centers centre center centres institute university college school association organisation organization
+foundation fund group inc ltd plc llc corp corporation company co committee party service services times news
+post journal herald telegraph guardian tribune gazette press reuters nations union court parliament government
+board bureau statistics programme program network library safety un u.n. nhs fbi cia army navy club league
+federation alliance society trust partners capital holdings airlines airways bbc cnn observatory streetaccount
+command congress senate assembly cabinet yard""".split())
+#: Words that make a capitalised phrase a place or a thing rather than a person's name.
+NOT_PERSON = set("""street square road bridge avenue lane park river lake mountain island islands coast bay sea
+ocean valley horn gulf strait district province region county city town village report trends
+displacement insurance health care index law treaty war conflict crisis statistics diabetes protection
+correspondent editor market stock exchange day week francisco angeles york""".split())
+#: Titles: a capitalised word among these before a name is the person's role.
+TITLES = set("""president minister secretary chancellor governor mayor senator chief officer director chairman
+chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
+captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
+prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof"}
+#: Plural nouns that stand for a crowd, not someone the draft can name.
+GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
+researchers scientists witnesses sources locals observers economists investors campaigners activists doctors
+lawyers prosecutors diplomats rescuers volunteers officers staff""".split())
+
+
+@dataclass
+class Entity:
+    """Someone the article names: ``name`` is the fullest form, ``kind`` person or organisation."""
+    name: str
+    kind: str
+    forms: set = field(default_factory=set)
+    role: str = ""
+    known: str | None = None
+
+    def cell(self) -> str:
+        """The speaker cell: the graph's name if known, else the name with a hint."""
+        return self.known or f"{self.name} [{self.kind}]"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    role: str = ""
+
+
+def _key(name: str) -> str:
+    """A name as compared within one article: "UN High Commissioner for Refugees" and "United
+    Nations High Commissioner for Refugee" are one agency."""
+    key = fold(name)
+    key = re.sub(r"\bu\.?n\.?(?=\s|$)", "united nations", key)
+    key = re.sub(r"\bu\.?s\.?(?=\s|$)", "united states", key)
+    return re.sub(r"(\w{3,})s$", r"\1", key)
+
+
+def _personal(words: list[str]) -> bool:
+    """Whether capitalised words read as a person's name: two or three, none an organisation's
+    or a place's word."""
+    return len(words) in (2, 3) and not _is_org(words) and \
+        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
+
+
+def _is_org(words: list[str]) -> bool:
+    low = [w.lower().strip(".") for w in words]
+    return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
+        or any(re.search(r"\d|-[A-Z]|/", w) for w in words)
+
+
+class Names:
+    """Every person and organisation named in ``text``, found once, looked up by offset."""
+
+    def __init__(self, text: str, sentence_starts: set[int], known: dict[str, str] | None = None,
+                 quoted: list[tuple[int, int]] = (), people: set[str] = frozenset()):
+        self.text = text
+        self.known = {fold(k): v for k, v in (known or {}).items()}
+        self.people = set(people)
+        self.mentions: list[Mention] = []
+        self.entities: list[Entity] = []
+        self._by_form: dict[str, Entity] = {}
+        raw = []
+        for base, phrase in self._phrases(text, quoted):
+            tokens = [(t.start(), t.group(0)) for t in re.finditer(r"\S+", phrase)]
+            while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and \
+                    not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
+                tokens = tokens[1:]
+            while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
+                tokens = tokens[:-1]
+            if not tokens or all(t.lower() in COMMON for _, t in tokens) or tokens[-1][1].lower() in TITLES \
+                    or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
+                continue  # "Senior Political Correspondent" is a job, "In October" a date
+            start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
+            for suffix in ("\u2019s", "'s"):  # "'s" belongs to the sentence, not the name
+                if text[start:end].endswith(suffix):
+                    end -= 2
+            raw.append((start, end, text[start:end], start in sentence_starts))
+        for start, end, phrase, initial in raw:
+            self._add(start, end, phrase, initial, raw)
+
+    # ------------------------------------------------------------------ building
+
+    @staticmethod
+    def _phrases(text: str, quoted):
+        """Capitalised phrases outside quoted words, cut at "and" between two names ("Ukraine and
+        Sudan"), at a possessive ("India’s National Disaster Response Force"), and before an
+        adjective such as "Telefónica-owned"."""
+        for m in NAME.finditer(text):
+            if any(a <= m.start() < b for a, b in quoted):
+                continue
+            phrase, base = m.group(0), m.start()
+            parts = [(0, phrase)]
+            if not _is_org(phrase.split()):
+                parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
+            for offset, part in parts:
+                pieces, at = [], 0
+                for cut in re.finditer(r"[\u2019']s\s+", part):
+                    pieces.append((at, part[at:cut.start()]))
+                    at = cut.end()
+                pieces.append((at, part[at:]))
+                for at, piece in pieces:
+                    words = piece.strip()
+                    if not words or re.search(r"-[a-z]+$", words) or words.lower() in _CALENDAR:
+                        continue
+                    yield base + offset + at + piece.index(words[0]), words
+
+    def _add(self, start: int, end: int, phrase: str, initial: bool, raw):
+        words = phrase.split()
+        role = ""
+        title_at = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES), default=-1)
+        keep = words[-2:] if len(words) - title_at - 1 >= 2 else words[-1:]
+        if title_at >= 0 and not _is_org(keep) and not any(w.lower() in COMMON or w.lower() in TITLES for w in keep):
+            role = " ".join(words[:len(words) - len(keep)])
+            start = end - len(" ".join(keep))
+            words = keep
+            phrase = " ".join(keep)
+        honorific = words[0].lower().strip(".") in HONORIFICS
+        bare = words[1:] if honorific else words
+        if not bare:
+            return
+        if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
+            return  # one capitalised word opening a sentence, never seen inside one: likely not a name
+        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
+                               or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
+                                   and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
+            return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
+        entity = self._entity_for(bare, honorific)
+        self.mentions.append(Mention(start, end, entity, role))
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
+            re.match(r",\s+([A-Z][A-Z.&]{1,12})\b(?!\s+[A-Za-z])", self.text[end:end + 16])
+        if acronym and entity.kind == "organisation":
+            self._remember(entity, acronym.group(1))  # "… for Refugees (UNHCR)", "…, UNHCR"
+
+    def _seen_elsewhere(self, word: str, start: int, raw) -> bool:
+        return any(s != start and not initial and word in p.split() for s, _, p, initial in raw) or \
+            any(p.split()[-1] == word and len(p.split()) > 1 for s, _, p, _i in raw if s != start) or \
+            fold(word) in self.known
+
+    def _entity_for(self, words: list[str], honorific: bool) -> Entity:
+        phrase = " ".join(words)
+        found = self._by_form.get(_key(phrase))
+        if found is None and len(words) == 1:
+            found = self._surname(words[0])
+        if found is None and len(words) == 1 and fold(words[0]) in self.known:
+            found = None
+        if found is None:
+            known = self.known.get(fold(phrase))  # "Putin", known as the person "Vladimir Putin"
+            kind = "person" if honorific or _personal(words) or known in self.people else "organisation"
+            if len(words) == 1 and not honorific:
+                later = self._full_name_later(words[0])
+                if later:
+                    phrase, kind = later, "person"
+            found = Entity(phrase, kind)
+            found.known = self.known.get(fold(phrase))
+            self.entities.append(found)
+        self._remember(found, phrase)
+        return found
+
+    def _surname(self, word: str) -> Entity | None:
+        people = [e for e in self.entities if e.kind == "person" and any(f.split()[-1] == word for f in e.forms)]
+        return people[-1] if len(people) == 1 else None
+
+    def _full_name_later(self, word: str) -> str | None:
+        """"Isarescu: …" in a headline, "Mugur Isarescu" in the body."""
+        m = re.search(rf"(?<![\w\u2019'])([A-Z][\w-]+(?: [A-Z][\w-]+)? {re.escape(word)})\b", self.text)
+        if m and not _is_org(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
+            return m.group(1)
+        return None
+
+    def _remember(self, entity: Entity, form: str):
+        entity.forms.add(form)
+        self._by_form.setdefault(_key(form), entity)
+        if len(form) > len(entity.name) and not re.fullmatch(r"[A-Z.&]+", form) and \
+                form.split()[0].lower().strip(".") not in HONORIFICS:
+            entity.name = form  # the fullest form names it: "United Nations High Commissioner for Refugees"
+        if entity.known is None:
+            entity.known = self.known.get(fold(form))
+
+    # ------------------------------------------------------------------ finding
+
+    def ending_at(self, end: int, slack: int = 0) -> Mention | None:
+        """The mention that ends at ``end`` (up to ``slack`` characters before it)."""
+        for m in reversed(self.mentions):
+            if end - slack <= m.end <= end:
+                return m
+        return None
+
+    def starting_at(self, start: int, slack: int = 0) -> Mention | None:
+        for m in self.mentions:
+            if start <= m.start <= start + slack:
+                return m
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def last_before(self, pos: int, kind: str) -> Mention | None:
+        """The last mention of a ``kind`` entity before ``pos``."""
+        for m in reversed(self.mentions):
+            if m.end <= pos and m.entity.kind == kind:
+                return m
+        return None

@@ -1,0 +1,145 @@
+"""Every quoted span of an article: words between double quotes (straight, curly, low-high „…”,
+guillemets, in any mix, as copy-edited text mixes them), between single quotes where they are
+not apostrophes, a quotation left open at a paragraph's end (news style reopens it on the next
+paragraph), and the unmarked paragraphs after "X said:" that speak in the first or second person.
+
+The span is the quoted words without the marks and without the comma or full stop that ends the
+outlet's sentence inside the closing mark (the dev corpus convention): ``“…report that,” he said``
+gives ``…report that``. A span inside another (a scare quote in a quotation) is part of it.
+"""
+import re
+from dataclasses import dataclass
+
+from .text import paragraphs
+
+OPEN_DOUBLE = "\u201c\u201e\u00ab"  # “ „ «
+CLOSE_DOUBLE = "\u201d\u00bb"  # ” »
+DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + '"\u201f'
+SINGLE_OPEN = "\u2018'"
+SINGLE_CLOSE = "\u2019'"
+_BEFORE_OPEN = " \t([{\u2014\u2013-/:;,\u2026"
+#: How long a single-quoted span may be: beyond this a pair of apostrophes is more likely.
+SINGLE_MAX = 300
+#: Words that make an unmarked paragraph read as someone speaking.
+SPEECH_WORDS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me|you|your|you'll|you’ll|"
+                          r"you're|you’re|let's|let’s)\b", re.IGNORECASE)
+_SAID_COLON = re.compile(r"\b(?:said|says|say|added|adds|told \w+|wrote|writes|explained|stated|commented|"
+                         r"continued|warned)\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Quoted words at ``start``–``end``; ``marked`` False for words after "said:" printed without
+    quote marks; ``outer`` is the span with the marks (where the attribution is looked for)."""
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    marked: bool = True
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ",." and text[end - 3:end] != "...":
+        end -= 1
+    return start, end
+
+
+def _double_marks(text: str, start: int, end: int):
+    """(position, 'open'|'close') of the double quote marks of one paragraph."""
+    marks = []
+    for i in range(start, end):
+        c = text[i]
+        if c not in DOUBLE:
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        left = (prev in _BEFORE_OPEN or prev in DOUBLE + SINGLE_OPEN) and not nxt.isspace()
+        right = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+        if left and not right:
+            marks.append((i, "open"))
+        elif right and not left:
+            marks.append((i, "close"))
+        elif c in OPEN_DOUBLE:
+            marks.append((i, "open"))
+        elif c in CLOSE_DOUBLE:
+            marks.append((i, "close"))
+        else:
+            marks.append((i, "either"))
+    return marks
+
+
+def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """(words start, words end, outer start, outer end) of each double-quoted span of a paragraph;
+    a quotation still open at the paragraph's end runs to it."""
+    spans, opened = [], None
+    for pos, kind in _double_marks(text, start, end):
+        if opened is None and kind in ("open", "either"):
+            opened = pos
+        elif opened is not None and kind in ("close", "either"):
+            spans.append((opened + 1, pos, opened, pos + 1))
+            opened = None
+    if opened is not None and end - opened > 2:
+        spans.append((opened + 1, end, opened, end))
+    return spans
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    spans, i = [], start
+    while i < end:
+        c = text[i]
+        prev = text[i - 1] if i > start else " "
+        if c in SINGLE_OPEN and (prev in _BEFORE_OPEN or prev in DOUBLE) and i + 1 < end and text[i + 1].isalnum():
+            j = i + 2
+            while j < end and j - i <= SINGLE_MAX:
+                nxt = text[j + 1] if j + 1 < end else " "
+                if text[j] in SINGLE_CLOSE and not text[j - 1].isspace() and not nxt.isalnum():
+                    spans.append((i + 1, j, i, j + 1))
+                    i = j
+                    break
+                j += 1
+        i += 1
+    return spans
+
+
+def _unmarked(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Paragraphs of someone's words printed without marks after a paragraph ending "X said:",
+    while they speak in the first or second person (the reporter's next paragraph does not)."""
+    spans = []
+    for n, (s, e) in enumerate(paras):
+        if not _SAID_COLON.search(text[s:e]):
+            continue
+        for ps, pe in paras[n + 1:]:
+            if text[ps] in DOUBLE + SINGLE_OPEN or not SPEECH_WORDS.search(text[ps:pe]):
+                break
+            spans.append((ps, pe, ps, pe))
+    return spans
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every quotation of ``text``, in order of position."""
+    paras = paragraphs(text)
+    found = []
+    for s, e in paras:
+        double = _double_quoted(text, s, e)
+        single = [q for q in _single_quoted(text, s, e) if not any(d[2] <= q[2] and q[3] <= d[3] for d in double)]
+        found += [(q, True) for q in double + single]
+    found += [(q, False) for q in _unmarked(text, paras)]
+    out = []
+    for (ws, we, os_, oe), marked in sorted(found):
+        ws, we = _words(text, ws, we)
+        if we > ws and not any(o.outer_start <= os_ and oe <= o.outer_end for o in out):
+            out.append(Quotation(ws, we, os_, oe, marked))
+    return out
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation's words: what ``audit`` looks for."""
+    return [q.span for q in find_quotations(text)]

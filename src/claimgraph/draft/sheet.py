@@ -1,0 +1,148 @@
+"""Draft rows in the claim-sheet format (docs/claim-sheets.md): one figure row per figure and one
+quotation row per quotation with no figure in it (a figure inside a quotation is a figure row of
+mode ``quotation`` whose quote is the whole quoted span, as the dev corpus does it).
+
+A figure row's ``quote`` is its sentence (without the final stop); a quotation row's the quoted
+words. ``mode`` follows the quotation marks: ``quotation`` inside them, ``reported`` where the
+sentence attributes the words, else ``own`` (spoken by the outlet, when the draft knows it).
+"""
+import re
+
+from .figures import find_figures, value_cells
+from .names import Entity, Names
+from .periods import period
+from .quotations import find_quotations
+from .source import published, source_columns, title
+from .speakers import Speakers
+from .text import paragraphs, sentence_at, sentences
+
+
+def _cell(entity: Entity | None) -> str:
+    return entity.cell() if entity is not None else ""
+
+
+def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[Entity | None, str]]:
+    """(speaker, role) of each quotation, in order."""
+    paras = paragraphs(text)
+    out: list[tuple[Entity | None, str]] = []
+    for n, q in enumerate(quotes):
+        sentence = sentence_at(sents, q.start) or (q.start, q.end)
+        who, role = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        if who is None:
+            para = sentence_at(paras, q.start)
+            prev = quotes[n - 1] if n else None
+            prev_who, prev_role = out[n - 1] if n else (None, "")
+            before = [x for x in sents if x[1] <= q.outer_start]
+            opens_paragraph = para is not None and q.outer_start <= para[0] + 1
+            if not q.marked and before:  # the paragraph "X said:" before it, or the one it continues
+                who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+                if who is None and prev is not None and not prev.marked:
+                    who, role = prev_who, prev_role
+            elif prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
+                who = prev_who  # a second quotation in the paragraph: the same speaker
+            elif prev is not None and opens_paragraph and prev_who is not None and \
+                    prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1]:
+                who, role = prev_who, prev_role  # a quotation continued in the next paragraph
+            elif opens_paragraph and before:
+                who = speakers.sentence_person(before[-1])
+        out.append((who, role))
+    return out
+
+
+def _occurrence(text: str, quote: str, start: int) -> str:
+    """Which occurrence of ``quote`` in ``text`` starts at or before ``start`` ("" when only one)."""
+    if text.count(quote) < 2:
+        return ""
+    n, at = 0, text.find(quote)
+    while 0 <= at <= start:
+        n += 1
+        at = text.find(quote, at + 1)
+    return str(max(n, 1))
+
+
+def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
+               known: dict[str, str] | None = None) -> list[dict]:
+    """Proposed claim-sheet rows for ``text`` (a new article's plain text), the source columns on
+    the first. ``outlet``: the publisher's name (the speaker of the outlet's own statements);
+    ``date``: its publication date when the text does not print one; ``known``: names the
+    graph already has (name or alias -> its name; a :class:`~claimgraph.draft.Known` also says
+    which are people)."""
+    quotes = find_quotations(text)
+    sents = sentences(text, [(q.outer_start, q.outer_end) for q in quotes])
+    names = Names(text, {s for s, _ in sents}, known, quoted=[q.span for q in quotes],
+                  people=getattr(known, "people", ()))
+    speakers = Speakers(text, sents, names, [(q.outer_start, q.outer_end) for q in quotes])
+    q_speakers = _quotation_speakers(text, quotes, sents, speakers)
+    source = source_columns(text, text_name, outlet, date, known)
+    outlet_cell = source["source_publisher"]
+    when = date or published(text)
+    rows, with_figures = [], set()
+    headline = title(text)
+    # a headline: a title line with no final stop (a standfirst sentence is the outlet's own)
+    title_start = text.find(headline) if headline and not re.search(r"[.!?\u201d\"]$", headline) else -1
+    title_end = title_start + len(headline) if title_start >= 0 else -1
+    for fig in find_figures(text):
+        row = {"kind": "figure", "as_printed": text[fig.start:fig.end], "bound": fig.bound, "unit": fig.unit,
+               **value_cells(fig)}
+        inside = next((i for i, q in enumerate(quotes) if q.start <= fig.core_start < q.end), None)
+        if inside is not None:
+            q = quotes[inside]
+            with_figures.add(inside)
+            who, role = q_speakers[inside]
+            row.update(mode="quotation", quote=text[q.start:q.end], speaker=_cell(who), speaker_role=role,
+                       _start=q.start)
+            if not (q.start <= fig.start and fig.end <= q.end):  # bound words before the opening mark
+                row["as_printed"] = text[fig.core_start:fig.end]
+        else:
+            sentence = sentence_at(sents, fig.core_start) or (fig.start, fig.end)
+            mode, who, role = speakers.for_figure(sentence, fig.core_start)
+            row.update(mode=mode, quote=text[sentence[0]:sentence[1]], speaker=_cell(who), speaker_role=role,
+                       _start=sentence[0])
+            if mode == "own":
+                row["speaker"] = outlet_cell
+            row["_headline"] = title_start <= fig.core_start < title_end and not who
+        row["time"] = period(row["quote"], fig.core_start - row["_start"], when)
+        row["_fig"] = fig
+        rows.append(row)
+    _headlines_take_the_body_speaker(rows)
+    for i, q in enumerate(quotes):
+        if i in with_figures:
+            continue
+        who, role = q_speakers[i]
+        rows.append({"kind": "quotation", "mode": "quotation", "quote": text[q.start:q.end], "speaker": _cell(who),
+                     "speaker_role": role, "_start": q.start})
+    rows.sort(key=lambda r: (r["_start"], r.get("_fig").core_start if r.get("_fig") else 0))
+    out = []
+    for row in rows:
+        row["occurrence"] = _occurrence(text, row["quote"], row["_start"])
+        row["statement"] = _statement(row)
+        out.append({k: v for k, v in row.items() if not k.startswith("_")})
+    if out:
+        out[0].update(source)
+    return out
+
+
+def _headlines_take_the_body_speaker(rows: list[dict]):
+    """A headline figure with no attribution of its own summarises the body: it takes the
+    speaker of the same figure in the body (Channel 4's "revised up … to a record 745,000" is
+    the ONS's), or stays the outlet's when the body has it as the outlet's own."""
+    for row in rows:
+        if not row.get("_headline"):
+            continue
+        same = [r for r in rows if not r.get("_headline") and r.get("value") == row.get("value")
+                and r.get("min") == row.get("min") and r["unit"] == row["unit"]]
+        named = [r for r in same if r["mode"] != "own" and r["speaker"]]
+        if named:
+            row.update(mode="reported" if named[0]["mode"] == "quotation" else named[0]["mode"],
+                       speaker=named[0]["speaker"])
+        elif not same:
+            row.update(mode="reported", speaker="")
+
+
+def _statement(row: dict) -> str:
+    """A readable sentence for the claim, for the reviewer to rewrite."""
+    who = re.sub(r"\s*\[\w+\]$", "", row.get("speaker") or "") or "Someone"
+    if row["kind"] == "quotation":
+        return f"{who} said: \u201c{row['quote']}\u201d"
+    quote = row["quote"].strip()
+    return quote[0].upper() + quote[1:] + ("" if quote.endswith((".", "?", "!")) else ".")
