@@ -117,8 +117,9 @@ def validate(data_dir):
 @click.option("--max", "maximum", type=float, help="Only figures at most this value.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many answers.")
 @click.option("--cite", "fmt", default="plain", show_default=True,
-              type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "mla", "harvard"]),
-              help="Citation format.")
+              type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "chicago-notes", "mla",
+                                 "harvard"]),
+              help="Citation format. bibtex and csl-json print only the cited documents on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of claims.")
 @store_options
 def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, data_dir, location, endpoint):
@@ -134,10 +135,13 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     if as_json:
         click.echo(json.dumps([cite.as_json(c) for c in claims], ensure_ascii=False, indent=2))
         return
-    for c in claims:
-        click.echo(_summary(c))
-        click.echo("  " + cite.render(c, fmt).replace("\n", "\n  "))
-        click.echo()
+    document = fmt in cite.DOCUMENT_FORMATS
+    if document:
+        click.echo(cite.document(claims, fmt), nl=False)
+    for c, text in zip(claims, [None] * len(claims) if document else cite.citations(claims, fmt)):
+        click.echo(_summary(c), err=document)
+        if text is not None:
+            click.echo("  " + text.replace("\n", "\n  ") + "\n")
     more = f" (the first {limit}: --limit for more)" if len(claims) == limit else ""
     click.echo(f"{len(claims)} claim(s){more}", err=True)
 
