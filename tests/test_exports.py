@@ -168,3 +168,11 @@ def test_the_context_file_is_shipped_and_names_every_prefix():
 
     context = json.loads(Path(ontology_file("context.jsonld")).read_text(encoding="utf-8"))["@context"]
     assert {k: str(v) for k, v in PREFIXES.items()}.items() <= context.items()
+
+
+def test_an_assertion_holds_only_the_claimed_triple_not_its_objects_description(run):
+    """Regression: a statement whose object is an entity put the entity's name, type and labels
+    into the assertion (8 triples instead of 1)."""
+    ds = Dataset().parse(data=export(run, "nanopub"), format="trig")
+    sizes = {str(g.identifier): len(g) for g in ds.graphs() if str(g.identifier).endswith("#assertion")}
+    assert len(sizes) == 23 and set(sizes.values()) == {1}

@@ -18,7 +18,7 @@ from datetime import datetime
 import pyoxigraph as ox
 
 from .data import ox_term as _ox
-from .namespaces import DCTERMS_IRI, NP_IRI, NPSCHEMA_IRI, OA_IRI, PROV_IRI, RDF_IRI, XSD_IRI
+from .namespaces import DCTERMS_IRI, NP_IRI, NPSCHEMA_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA_IRI, XSD_IRI
 
 PARTS = ("head", "assertion", "provenance", "pubinfo")
 _TEMP = NP_IRI + "TEMP"  # stands for the trusty code until the hash is known
@@ -46,7 +46,7 @@ def nanopublication(graph, claim, created: datetime | None = None) -> list[ox.Qu
     said = []
     if None not in (s, p, o):
         said.append((s, p, o))
-        if isinstance(o, URIRef):  # a range: its minimum and maximum belong to what is asserted
+        if (o, RDF.type, URIRef(SCHEMA_IRI + "QuantitativeValue")) in graph:  # a range: its bounds are asserted
             said += [(o, p2, o2) for p2, o2 in graph.predicate_objects(o)]
     quads += sorted((ox.Quad(_ox(a), _ox(b), _ox(c), assertion) for a, b, c in said), key=str)
     prov = [ox.Quad(assertion, _n(PROV_IRI + "wasAttributedTo"), _ox(agent), provenance)
