@@ -203,7 +203,7 @@ def test_n_triples_files_load_as_one_stream_and_errors_name_file_and_line(run, r
     lines[9] = lines[9][:-2] + ' "unterminated .'
     (data_copy / "gbnews.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("load", "--data", data_copy, "--store", location)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{data_copy / 'gbnews.nt'}:10: malformed RDF" in result.stderr
 
 
@@ -227,7 +227,7 @@ def test_a_malformed_archived_text_line_is_reported_with_file_and_line(run, data
                                       '<http://example.org/s#text> <https://w3id.org/claimgraph/ns#textFile> "s.txt .\n',
                                       encoding="utf-8")
     result = run("load", "--data", data_copy, "--store", tmp_path / "store")
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{data_copy / 'bad.nt'}:2: malformed RDF" in result.stderr
 
 

@@ -97,19 +97,19 @@ def test_malformed_turtle_names_file_and_line(data_copy, run):
     lines[20] = lines[20] + ' "unterminated'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("validate", "--data", data_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{path}:21: malformed RDF" in result.stderr
 
 
 def test_missing_archived_text_is_unreadable_input(data_copy, run):
     (data_copy / f"{ARTICLE}.txt").unlink()
     result = run("validate", "--data", data_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{ARTICLE}.txt" in result.stderr and "cannot be read" in result.stderr
 
 
 def test_archived_text_outside_the_data_folder_is_refused(data_copy, run):
     edit(data_copy, lambda g: g.set((URIRef(f"{ARTICLE_IRI}#text"), CG.textFile, Literal("../../etc/hostname"))))
     result = run("validate", "--data", data_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "etc/hostname" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -1,6 +1,8 @@
 """The ``claimgraph`` command: parses arguments, calls one library function, prints.
 
-Exit codes: 0 success; 1 violations, no match or a user error; 2 unreadable input.
+Exit codes: 0 success; 1 the answer is no (violations, no match, conflicts, uncovered words,
+rejected sheet rows, changed IDs); 2 usage error; 3 input that cannot be read or output that
+cannot be written; 4 a store, endpoint, server or lock that cannot do the work.
 """
 import json
 import sys
@@ -8,7 +10,10 @@ from pathlib import Path
 
 import click
 
-from .errors import ClaimgraphError, DataError, NotFound, SheetError
+from .errors import ClaimgraphError, DataError, NotFound, ServiceError, SheetError
+
+EXIT_NO, EXIT_USAGE, EXIT_UNREADABLE, EXIT_SERVICE = 1, 2, 3, 4
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 DATA_HELP = ("Data folder of RDF files and archived texts (default: $CLAIMGRAPH_DATA, else the folder "
              "`claimgraph init` recorded, else the shipped example).")
@@ -23,16 +28,26 @@ class _Group(click.Group):
     """Turns library errors into one-line messages with the documented exit codes."""
 
     def invoke(self, ctx):
+        import logging
+
+        logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report, once
+        for i, arg in enumerate(sys.argv[1:], start=1):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                raise click.UsageError(f"argument {i} is not UTF-8 text: {arg.encode('utf-8', 'replace')!r}") from None
         try:
             return super().invoke(ctx)
         except DataError as exc:
-            _fail(str(exc), 2)
+            _fail(str(exc), EXIT_UNREADABLE)
+        except ServiceError as exc:
+            _fail(str(exc), EXIT_SERVICE)
         except SheetError as exc:
             for line in exc.problems:
                 click.echo(line, err=True)
-            sys.exit(1)
+            sys.exit(EXIT_NO)
         except ClaimgraphError as exc:
-            _fail(str(exc), 1)
+            _fail(str(exc), EXIT_NO)
 
 
 class _progress:
@@ -40,7 +55,8 @@ class _progress:
     Used as ``with _progress("loading", total) as step: library_call(progress=step)``."""
 
     def __init__(self, label, length):
-        self.bar = click.progressbar(length=length, label=label, file=sys.stderr) if sys.stderr.isatty() else None
+        self.bar = click.progressbar(length=length, label=label, file=sys.stderr) \
+            if sys.stderr.isatty() and length is not None else None
 
     def __enter__(self):
         if self.bar is None:
@@ -66,6 +82,23 @@ def store_options(f):
     return data_option(f)
 
 
+def _stdin_text(what: str) -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"<stdin>: byte {exc.start} of {what} is not UTF-8") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: byte {exc.start} is not UTF-8: save it as UTF-8") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+
+
 def _data(data_dir):
     from .resources import default_data_dir
     return data_dir or default_data_dir()
@@ -77,7 +110,7 @@ def open_store_for(data_dir, endpoint, location):
     return open_store(_data(data_dir), endpoint, location)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="claimgraph")
 def main():
     """claimgraph: claims and their sources as an RDF knowledge graph.
@@ -90,22 +123,30 @@ def main():
 
 @main.command()
 @data_option
-def validate(data_dir):
+@click.option("--format", "out_format", type=click.Choice(["text", "json", "turtle"]), default="text",
+              show_default=True, help="json: the results as one document; turtle: a SHACL validation report.")
+def validate(data_dir, out_format):
     """Check the data against the SHACL shapes: one line per violation.
 
-    Exit 0 when the data conforms, 1 on violations, 2 when a file cannot be read."""
+    Exit 0 when the data conforms, 1 on violations, 3 when a file cannot be read."""
     from .data import load_graph
     from .validate import validate_graph
 
     data_dir = _data(data_dir)
     report = validate_graph(load_graph(data_dir))
-    for result in report.results:
-        click.echo(result.line())
+    if out_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif out_format == "turtle":
+        click.echo(report.as_turtle(), nl=False)
+    else:
+        for result in report.results:
+            click.echo(result.line())
     if not report.conforms:
         n = sum(1 for r in report.results if r.severity.name == "VIOLATION")
         click.echo(f"{n} violation(s) in {data_dir}", err=True)
-        sys.exit(1)
-    click.echo(f"{data_dir}: conforms")
+        sys.exit(EXIT_NO)
+    if out_format == "text":
+        click.echo(f"{data_dir}: conforms")
 
 
 @main.command()
@@ -172,8 +213,8 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
 
 @main.command()
 @click.argument("query_text", required=False)
-@click.option("--file", "query_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Read the query from a .rq file.")
+@click.option("--file", "query_file", type=click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path),
+              help="Read the query from a .rq file (- for standard input).")
 @click.option("--name", "query_name", help="Run a query shipped with claimgraph (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries.")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
@@ -193,7 +234,10 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
     sources = [x for x in (query_text, query_file, query_name) if x]
     if len(sources) != 1:
         raise click.UsageError("give exactly one of QUERY_TEXT, --file or --name")
-    text = query_file.read_text(encoding="utf-8") if query_file else shipped(query_name) if query_name else query_text
+    if query_text == "-" or str(query_file) == "-":
+        text = _stdin_text("the query")
+    else:
+        text = _read_text(query_file) if query_file else shipped(query_name) if query_name else query_text
     bindings = sparql.parse_binds(binds)
     with open_store_for(data_dir, endpoint, location) as store:
         result = store.query(text, bindings)
@@ -262,7 +306,7 @@ def init(folder, example, no_default):
 
 
 @main.command(name="import")
-@click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("sheet", type=click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path))
 @click.option("--text", "text_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="The source's archived text (default: the sheet's source_text column).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -274,7 +318,9 @@ def import_(sheet, text_path, data_dir):
     from .model.sheet import read_sheet
 
     data_dir = writable_data_dir(data_dir)
-    with _progress("importing", len(read_sheet(sheet))) as step:
+    if str(sheet) == "-":
+        sheet = "-"
+    with _progress("importing", None if sheet == "-" else len(read_sheet(sheet))) as step:
         result = import_sheet(sheet, data_dir, text_path, progress=step)
     click.echo(f"{result.added} claim(s) added, {result.appearances} appearance(s) added"
                + (f" ({result.known} to claims already in the graph)" if result.known and result.appearances else "")
@@ -299,7 +345,8 @@ def _import_checks(results):
 
 
 def network_options(f):
-    f = click.option("--max-nodes", default=500, show_default=True, help="Leave out the least connected nodes past this many.")(f)
+    f = click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
+                     help="Leave out the least connected nodes past this many.")(f)
     f = click.option("--kind", type=click.Choice(["figure", "quotation", "statement"]), help="Only claims of this kind.")(f)
     f = click.option("--speaker", help="Only claims attributed to this person or organisation.")(f)
     f = click.option("--source", help="Only claims that appear in or derive from this source or publisher.")(f)
@@ -358,22 +405,31 @@ def network(path_ends, top, as_json, focus, hops, source, speaker, kind, max_nod
 
 @main.command()
 @click.argument("source")
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: what is uncovered as one document.")
 @store_options
-def audit(source, data_dir, location, endpoint):
+def audit(source, out_format, data_dir, location, endpoint):
     """List figures and quotations of a source's archived text that no claim covers.
 
     SOURCE is a source id (source/…), its archived file name, or its title. Exit 1 when
     anything is left uncovered."""
+    from dataclasses import asdict
+
     from .audit import audit_source
 
     with open_store_for(data_dir, endpoint, location) as store:
         found, gaps = audit_source(store, source)
-    for gap in gaps:
-        click.echo(gap.line())
+    if out_format == "json":
+        click.echo(json.dumps({"source": found["source"], "file": found["file"],
+                               "uncovered": [asdict(g) for g in gaps]}, ensure_ascii=False, indent=2))
+    else:
+        for gap in gaps:
+            click.echo(gap.line())
     if gaps:
         click.echo(f"{len(gaps)} uncovered in {found['file']}", err=True)
-        sys.exit(1)
-    click.echo(f"{found['file']}: every figure and quotation is covered by a claim")
+        sys.exit(EXIT_NO)
+    if out_format == "text":
+        click.echo(f"{found['file']}: every figure and quotation is covered by a claim")
 
 
 @main.command()
@@ -409,14 +465,15 @@ def check(show_all, out_format, data_dir, location, endpoint):
               type=click.Choice(["turtle", "trig", "nquads", "jsonld", "nanopub", "schema-jsonld", "csv"]),
               help="turtle, trig (a named graph per file), nquads, jsonld; nanopub (TriG, one per claim); "
                    "schema-jsonld (schema.org Claim); csv (a claim sheet that import reads back).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not to stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Write here (- or nothing: standard output).")
 @data_option
 def export(fmt, output, data_dir):
     """Export the graph: RDF formats, nanopublications, schema.org Claim JSON-LD, or a claim sheet."""
     from .export import export as export_data, write_text
 
     text = export_data(_data(data_dir), fmt)
-    if output:
+    if output and str(output) != "-":
         write_text(output, text)
         click.echo(f"wrote {output}", err=True)
     else:
@@ -425,17 +482,24 @@ def export(fmt, output, data_dir):
 
 @main.command()
 @data_option
-def verify(data_dir):
-    """Recompute every claim's content-hash ID; list claims whose content no longer matches."""
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the IDs that changed as one document.")
+def verify(data_dir, out_format):
+    """Recompute every content-hash ID of claims and appearances; list those whose content no
+    longer matches. Exit 1 if any."""
     from .export import verify as verify_ids
 
     wrong = verify_ids(_data(data_dir))
-    for claim_id, expected in wrong:
-        click.echo(f"{claim_id}: content now hashes to {expected}")
+    if out_format == "json":
+        click.echo(json.dumps({"changed": [{"id": i, "content_hashes_to": e} for i, e in wrong]}, indent=2))
+    else:
+        for node_id, expected in wrong:
+            click.echo(f"{node_id}: content now hashes to {expected}")
     if wrong:
-        click.echo(f"{len(wrong)} claim(s) changed since their ID was made", err=True)
-        sys.exit(1)
-    click.echo("every claim ID matches its content")
+        click.echo(f"{len(wrong)} ID(s) changed since they were made", err=True)
+        sys.exit(EXIT_NO)
+    if out_format == "text":
+        click.echo("every claim and appearance ID matches its content")
 
 
 @main.command()

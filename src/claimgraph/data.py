@@ -91,18 +91,24 @@ def turtle_bytes(graph: Graph) -> bytes:
 
 
 def replace_files(contents: dict) -> None:
-    """Write every ``{path: bytes}`` through a temporary file and a rename, only after all the
-    temporary files are written: a failure before the renames leaves every file as it was."""
-    temps = []
+    """Write every ``{path: bytes}`` through a temporary file (unique to this process, synced)
+    and a rename, in the order given, only after all the temporary files are written: a failure
+    before the renames leaves every file as it was. A path that cannot be written raises
+    DataError naming it."""
+    temps, path = [], None
     try:
         for path, data in contents.items():
             path = Path(path)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(data)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
             temps.append((tmp, path))
-    except OSError:
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except OSError as exc:
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in temps:
-        os.replace(tmp, path)
+        raise DataError(f"{path}: cannot write: {exc.strerror or exc}: write into an existing folder you may "
+                        "write to") from None

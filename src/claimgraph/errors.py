@@ -1,4 +1,7 @@
-"""The library's exceptions. The CLI turns each into a one-line message and an exit code."""
+"""The library's exceptions. The CLI turns each into a one-line message and an exit code:
+1 for an answer that is no (SheetError, NotFound, QueryError and other ClaimgraphErrors),
+3 for input that cannot be read or output that cannot be written (DataError), 4 for a store,
+endpoint, server or lock that cannot do the work (ServiceError). Click's usage errors are 2."""
 
 
 class ClaimgraphError(Exception):
@@ -6,7 +9,8 @@ class ClaimgraphError(Exception):
 
 
 class DataError(ClaimgraphError):
-    """An input file cannot be read (malformed RDF, missing archived text). Exit code 2."""
+    """An input file cannot be read (malformed RDF, missing archived text) or an output file
+    cannot be written. Exit code 3."""
 
 
 class SheetError(ClaimgraphError):
@@ -24,3 +28,8 @@ class NotFound(ClaimgraphError):
 
 class QueryError(ClaimgraphError):
     """A SPARQL query is malformed or a store refused it."""
+
+
+class ServiceError(ClaimgraphError):
+    """A store, endpoint, server or lock cannot do the work (unreachable, busy, damaged). Exit
+    code 4."""

@@ -118,7 +118,7 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: boo
         raise SheetError(label, problems)
     focus = set(built.new_claims) | set(built.appearances) | set(built.graphs) | \
         {f"{s}#text" for s in built.graphs}
-    report = validate_graph(_round_trip(combined), focus=[URIRef(n) for n in sorted(focus)])
+    report = validate_graph(combined, focus=[URIRef(n) for n in sorted(focus)])
     if not report.conforms:
         rows = built.rows
         raise ImportRejected(label, [
@@ -140,10 +140,3 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: boo
         with open_store(data_dir) as store:  # the persistent store, updated in place, when there is one
             result.checks = run_checks(store, claims=built.new_claims | built.known_claims)
     return result
-
-
-def _round_trip(graph: Graph) -> Graph:
-    """``graph`` as ``validate`` will see it once written: serialised and parsed again, so
-    literals (dates, numbers) are checked in the form the Turtle file gives them."""
-    data = graph.serialize(format="nt", encoding="utf-8")
-    return Graph().parse(data=data, format="nt")

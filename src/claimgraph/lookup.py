@@ -171,7 +171,10 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
 
 
 def describe_search(term=None, speaker=None, place=None, source=None, minimum=None, maximum=None) -> str:
-    parts = [repr(term)] if term else []
-    parts += [f"{k} {v!r}" for k, v in (("speaker", speaker), ("place", place), ("source", source)) if v]
+    def shown(text):
+        return repr(text if len(text) <= 80 else text[:77] + "...")
+
+    parts = [shown(term)] if term else []
+    parts += [f"{k} {shown(v)}" for k, v in (("speaker", speaker), ("place", place), ("source", source)) if v]
     parts += [f"{k} {v}" for k, v in (("min", minimum), ("max", maximum)) if v is not None]
     return ", ".join(parts)

@@ -92,6 +92,7 @@ def _build() -> dict:
         ThoughtTo: object
         ConsideredTo: object
         BelievedTo: object
+        Likely: object
         CouldBeHigher: object
         Suggested: object
 

@@ -46,6 +46,35 @@ class Report:
     def conforms(self) -> bool:
         return not any(r.severity is Severity.VIOLATION for r in self.results)
 
+    def as_json(self) -> dict:
+        """``{"conforms": …, "results": [{"focus", "path", "severity", "message"}]}``."""
+        return {"conforms": self.conforms, "results": [
+            {"focus": r.focus, "path": r.path, "severity": r.severity.value, "message": r.message}
+            for r in self.results]}
+
+    def as_turtle(self) -> str:
+        """The report as a SHACL validation report (``sh:ValidationReport``) in Turtle, focus
+        nodes as full IRIs, results in a stable order."""
+        from rdflib import BNode, Literal, URIRef
+
+        from .model.ids import expand_id
+        from .namespaces import bind_prefixes
+
+        g = bind_prefixes(Graph())
+        report = BNode("report")
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.conforms)))
+        for i, r in enumerate(self.results):
+            node = BNode(f"r{i}")
+            g.add((report, SH.result, node))
+            g.add((node, RDF.type, SH.ValidationResult))
+            g.add((node, SH.focusNode, URIRef(expand_id(r.focus))))
+            g.add((node, SH.resultSeverity, SH[r.severity.value]))
+            g.add((node, SH.resultMessage, Literal(r.message)))
+            if r.path:
+                g.add((node, SH.resultPath, URIRef(r.path)))
+        return g.serialize(format="turtle")
+
 
 @dataclass(frozen=True)
 class SparqlConstraint:
@@ -123,16 +152,42 @@ def _show(term) -> str:
     return short_id(value) if isinstance(term, ox.NamedNode) else str(value)
 
 
+def _pyshacl(graph: Graph, shapes_graph: Graph, shapes=None, focus=None) -> Graph:
+    import pyshacl  # heavy (~0.2 s); only validation needs it
+
+    _, results_graph, _ = pyshacl.validate(
+        graph, shacl_graph=shapes_graph, inference="none", allow_warnings=True, advanced=False, inplace=True,
+        use_shapes=shapes, focus_nodes=focus)
+    return results_graph
+
+
+def _targeted(graph: Graph, shapes_graph: Graph, focus: set) -> list:
+    """Each node shape with the focus nodes it targets (sh:targetClass, sh:targetObjectsOf).
+    pySHACL is given them shape by shape: handed all focus nodes at once, it checks every node
+    of every nested property shape against the whole focus list (a 1,000-claim import: 29M term
+    comparisons, 20 s); with the shape named, it validates exactly the nodes given."""
+    out = []
+    for shape in sorted(set(shapes_graph.subjects(RDF.type, SH.NodeShape)), key=str):
+        nodes = set()
+        for cls in shapes_graph.objects(shape, SH.targetClass):
+            nodes |= {n for n in focus if (n, RDF.type, cls) in graph}
+        for pred in shapes_graph.objects(shape, SH.targetObjectsOf):
+            nodes |= {n for n in focus if (None, pred, n) in graph}
+        out.append((shape, sorted(nodes)))
+    return out
+
+
 def validate_graph(graph: Graph, focus=None) -> Report:
     """Validate ``graph`` (data with archived texts attached) against the shipped shapes; only
     the nodes in ``focus`` when given (an import checks its new nodes, not the whole graph)."""
-    import pyshacl  # heavy (~0.2 s); only validation needs it
-
     core, _ = _split_shapes()
-    _, results_graph, _ = pyshacl.validate(
-        graph, shacl_graph=core, inference="none", allow_warnings=True, advanced=False,
-        focus_nodes=list(focus) if focus is not None else None,
-    )
+    if focus is None:
+        results_graph = _pyshacl(graph, core)
+    else:
+        results_graph = Graph()
+        for shape, nodes in _targeted(graph, core, set(focus)):
+            if nodes:
+                results_graph += _pyshacl(graph, core, shapes=[shape], focus=nodes)
     results = []
     for node in results_graph.subjects(SH.resultSeverity, None):
         severity = Severity(str(results_graph.value(node, SH.resultSeverity)).rsplit("#", 1)[-1])

@@ -22,7 +22,7 @@ from .ids import appearance_iri, claim_iri, claim_key, short_id
 from .sheet import read_sheet
 from .vocab import (AMOUNT, BOUNDS, ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPES, FIGURE_PREDICATES, HEDGES,
                     KINDS, MODES, PREDICATE_PREFIXES, SAID, SOURCE_TYPES, unit_of)
-from .words import SAME_QUOTE, normalise, same_words, similarity
+from .words import QuotationsOf
 
 CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -599,22 +599,20 @@ class _Builder:
             if rc.iri is not None:
                 rc.iri = target
         # a quotation re-printed with a change: the same speaker's nearly identical words
-        seen: dict[tuple, list] = {}
+        seen: dict[tuple, QuotationsOf] = {}
         in_graph = set()
         for rc in read:
             if rc.iri is None or rc.kind != "quotation" or rc.row.get("claim") or rc.iri in existing:
                 continue
             who = tuple(sorted(rc.speakers))
             if who not in seen:
-                seen[who] = self.ctx.quotations_of(list(who))
-                in_graph.update(c for c, _ in seen[who])
-            words = rc.row["quote"]
-            best = max(((100.0 if same_words(words, w) else similarity(words, w), c) for c, w in seen[who]
-                        if c != rc.iri), default=(0, None))
-            if best[0] >= SAME_QUOTE and normalise(words) != "":
-                rc.iri = best[1]
+                seen[who] = QuotationsOf(self.ctx.quotations_of(list(who)))
+                in_graph.update(seen[who].claims)
+            match = seen[who].match(rc.row["quote"], rc.iri)
+            if match is not None:
+                rc.iri = match
             else:
-                seen[who].append((rc.iri, words))
+                seen[who].add(rc.iri, rc.row["quote"])
         for rc in read:
             part = rc.row.get("part_of", "")
             if not part or rc.iri is None:

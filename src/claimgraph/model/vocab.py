@@ -22,7 +22,7 @@ HEDGES = {
     "asserted": CG + "Asserted", "claimed": CG + "Claimed", "alleged": CG + "Alleged",
     "estimated": CG + "Estimated", "expected": CG + "Expected", "understood to be": CG + "UnderstoodTo",
     "thought to have": CG + "ThoughtTo", "considered to be": CG + "ConsideredTo",
-    "believed to be": CG + "BelievedTo", "could be even higher": CG + "CouldBeHigher", "suggested": CG + "Suggested",
+    "believed to be": CG + "BelievedTo", "likely": CG + "Likely", "could be even higher": CG + "CouldBeHigher", "suggested": CG + "Suggested",
 }
 
 #: unit word -> UN/CEFACT Rec. 20 common code (schema.org's advice for unitCode). Counts of

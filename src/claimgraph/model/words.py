@@ -31,12 +31,19 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(normalise(a), normalise(b))
 
 
+def tokens(words: str) -> str:
+    """The words alone, punctuation dropped, space-separated and padded: how a passage is
+    looked for inside a longer quotation (across its sentence ends)."""
+    return " " + " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)*", normalise(words))) + " "
+
+
 def contains(longer: str, shorter: str, words: int = 4) -> bool:
-    """Whether ``shorter`` is a passage of ``longer`` (compared up to typography) of at least
-    ``words`` words: a partial quotation of the same words ("quite an indictment on the state
-    of our world" of "It's quite an indictment on the state of our world to have to report that")."""
-    a, b = normalise(longer), normalise(shorter)
-    return len(b.split()) >= words and f" {b} " in f" {a} "
+    """Whether ``shorter`` is a passage of ``longer`` (compared up to typography and punctuation)
+    of at least ``words`` words: a partial quotation of the same words ("quite an indictment on
+    the state of our world" of "It's quite an indictment on the state of our world to have to
+    report that"; "… rises in cases" of "… rises in cases. Current outbreaks …")."""
+    a, b = tokens(longer), tokens(shorter)
+    return len(b.split()) >= words and b in a
 
 
 def same_words(a: str, b: str) -> bool:
@@ -58,3 +65,36 @@ def fold(name: str) -> str:
 def slug(name: str) -> str:
     """The local part of an id minted for ``name``: ``anna-petrova``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
+
+
+class QuotationsOf:
+    """One speaker's quotations, to find the one a re-printed quotation carries: the same words
+    up to typography, a passage of them (or they of it), or words :data:`SAME_QUOTE` alike."""
+
+    def __init__(self, quotations=()):
+        self.claims, self.forms, self.passages = [], [], []
+        for claim, words in quotations:
+            self.add(claim, words)
+
+    def add(self, claim, words: str):
+        self.claims.append(claim)
+        self.forms.append(normalise(words))
+        self.passages.append(tokens(words))
+
+    def match(self, words: str, other_than=None):
+        """The claim these words carry, or None."""
+        from rapidfuzz import fuzz, process
+
+        form, passage = normalise(words), tokens(words)
+        if not form:
+            return None
+        for claim, known, known_passage in zip(self.claims, self.forms, self.passages):
+            if claim == other_than:
+                continue
+            if known == form or (len(passage.split()) >= 4 and passage in known_passage) \
+                    or (len(known_passage.split()) >= 4 and known_passage in passage):
+                return claim
+        best = process.extractOne(form, self.forms, scorer=fuzz.ratio, score_cutoff=SAME_QUOTE)
+        if best is not None and self.claims[best[2]] != other_than:
+            return self.claims[best[2]]
+        return None
