@@ -122,3 +122,13 @@ def test_biber_validates_the_bibtex(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "WARN" not in done.stdout and "ERROR" not in done.stdout, done.stdout
+
+
+def test_without_pandoc_a_style_is_a_one_line_error_with_exit_4(run, monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = run("lookup", "permanent loss", "--cite", "apa")
+    assert result.exit_code == 4
+    assert result.stderr.strip().splitlines()[-1] == "Error: formatting a CSL style needs pandoc: pip install pypandoc_binary"

@@ -17,7 +17,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import ClaimgraphError
+from ..errors import ClaimgraphError, ServiceError
 from .dates import parse_date
 
 STYLES_DIR = Path(__file__).with_name("styles")
@@ -87,7 +87,7 @@ def pandoc_path() -> str:
             return str(binary)
     found = shutil.which("pandoc")
     if not found:
-        raise ClaimgraphError("formatting a CSL style needs pandoc: pip install pypandoc_binary")
+        raise ServiceError("formatting a CSL style needs pandoc: pip install pypandoc_binary")
     return found
 
 
@@ -115,9 +115,10 @@ def references(sources: list[dict], style: str) -> dict[str, str]:
         try:
             done = subprocess.run(cmd, input=body, capture_output=True, text=True, encoding="utf-8", timeout=60)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ClaimgraphError(f"pandoc could not run: {exc}") from exc
+            raise ServiceError(f"pandoc could not run: {exc}") from exc
     if done.returncode != 0:
-        raise ClaimgraphError(f"pandoc failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+        why = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
+        raise ServiceError(f"pandoc failed: {why}")
     parsed = _Entries()
     parsed.feed(done.stdout)
     if form == "note":  # footnote n holds the n-th citation
