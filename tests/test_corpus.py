@@ -82,3 +82,28 @@ def test_audit_finds_nothing_uncovered(dev_graph, sheet):
     with open_store(dev_graph) as store:
         _, gaps = audit_source(store, str(DEV / f"{sheet.stem}.txt"))  # by the text file's path
     assert [g.line() for g in gaps] == []
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_corpus_exports_as_valid_nanopubs_and_joining_schema_org_claims(dev_graph):
+    """Real articles, not only the seed: every claim a nanopub with a valid trusty URI (the
+    nanopub package), every schema.org Claim joins the Turtle export (PyLD)."""
+    import json
+
+    from nanopub import Nanopub
+    from pyld import jsonld
+    from rdflib import ConjunctiveGraph, Graph, URIRef
+
+    from claimgraph.export import export
+    from test_exports import nanopubs
+
+    found = nanopubs(export(dev_graph, "nanopub"))
+    for np_iri, quads in found:
+        rdf = ConjunctiveGraph()
+        rdf.parse(data="".join(f"{q} .\n" for q in quads), format="nquads")
+        assert Nanopub(rdf=rdf).is_valid and Nanopub(rdf=rdf).has_valid_trusty, np_iri
+    claim, rdf_type = URIRef("https://schema.org/Claim"), URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    schema = jsonld.to_rdf(json.loads(export(dev_graph, "schema-jsonld")), {"format": "application/n-quads"})
+    joined = set(Graph().parse(data=schema, format="nt").subjects(rdf_type, claim))
+    turtle = Graph().parse(data=export(dev_graph, "turtle"), format="turtle")
+    assert len(found) == len(joined) > 100 and joined == set(turtle.subjects(rdf_type, claim))

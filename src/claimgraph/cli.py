@@ -158,8 +158,9 @@ def validate(data_dir, out_format):
 @click.option("--max", "maximum", type=float, help="Only figures at most this value.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many answers.")
 @click.option("--cite", "fmt", default="plain", show_default=True,
-              type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "mla", "harvard"]),
-              help="Citation format.")
+              type=click.Choice(["plain", "markdown", "bibtex", "csl-json", "apa", "chicago", "chicago-notes", "mla",
+                                 "harvard"]),
+              help="Citation format. bibtex and csl-json print only the cited documents on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of claims.")
 @store_options
 def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, data_dir, location, endpoint):
@@ -168,6 +169,7 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     Exit 1 when nothing matches."""
     from . import cite
     from .lookup import find
+    from .show import summary
 
     with open_store_for(data_dir, endpoint, location) as store:
         claims = find(store, term, speaker=speaker, place=place, source=source,
@@ -175,33 +177,15 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     if as_json:
         click.echo(json.dumps([cite.as_json(c) for c in claims], ensure_ascii=False, indent=2))
         return
-    for c in claims:
-        click.echo(_summary(c))
-        click.echo("  " + cite.render(c, fmt).replace("\n", "\n  "))
-        click.echo()
+    document = fmt in cite.DOCUMENT_FORMATS
+    if document:
+        click.echo(cite.document(claims, fmt), nl=False)
+    for c, text in zip(claims, [None] * len(claims) if document else cite.citations(claims, fmt)):
+        click.echo(summary(c), err=document)
+        if text is not None:
+            click.echo("  " + text.replace("\n", "\n  ") + "\n")
     more = f" (the first {limit}: --limit for more)" if len(claims) == limit else ""
     click.echo(f"{len(claims)} claim(s){more}", err=True)
-
-
-def _summary(c) -> str:
-    from .cite import short_date
-    from .model.figures import plain
-
-    head = f"{c.id}  [{c.kind}]"
-    if c.kind == "figure":
-        value = f"{plain(c.minimum)} to {plain(c.maximum)}" if c.is_range else f"{c.value}"
-        head += f"  {c.as_printed} {c.unit or ''}".rstrip() + f"  (value {value}, {c.bound})"
-    lines = [head, f"  {c.statement}"]
-    if c.hedge and c.hedge not in ("asserted",):
-        lines.append(f"  hedge: {c.hedge}")
-    if len(c.appearances) > 1:
-        seen = {}
-        for a in c.appearances:
-            where = f"{a.source.get('publisher') or a.source.get('id')} {short_date(a.source.get('published'))} ({a.mode})"
-            seen[where] = seen.get(where, 0) + 1
-        lines.append(f"  {len(c.appearances)} appearances: " + "; ".join(
-            f"{w}" + (f" ×{n}" if n > 1 else "") for w, n in seen.items()))
-    return "\n".join(lines)
 
 
 @main.command()
@@ -211,11 +195,10 @@ def _summary(c) -> str:
 @store_options
 def show(claim_id, rdf_format, data_dir, location, endpoint):
     """Print one claim in full (CLAIM_ID like claim/3209cb1a251b2eb1) with its RDF."""
-    from . import cite
     from .model.ids import expand_id
     from .model.records import details
     from .resources import query_text
-    from .show import claim_rdf
+    from .show import claim_rdf, describe
 
     claim_iri = expand_id(claim_id)
     with open_store_for(data_dir, endpoint, location) as store:
@@ -223,22 +206,7 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
         if not found:
             raise NotFound(f"no claim {claim_id}")
         rdf = claim_rdf(store, str(claim_iri), query_text("lib/describe_claim"), rdf_format)
-    c = found[0]
-    click.echo(_summary(c))
-    for label, value in (("said by", ", ".join(c.attributed_to)), ("words", c.words and f"“{c.words}”"),
-                         ("from", ", ".join(c.from_places)),
-                         ("to", ", ".join(c.to_places) + (" (each)" if c.each_place else "")),
-                         ("about", ", ".join(c.about)), ("time", c.time), ("part of", c.part_of),
-                         ("taken from", ", ".join(c.derived_from))):
-        if value:
-            click.echo(f"  {label}: {value}")
-    for i, a in enumerate(c.appearances, 1):
-        printed = f", printed “{a.as_printed}” ({a.bound})" if a.as_printed else ""
-        hedge = f", hedge: {a.hedge}" if a.hedge else ""
-        role = f", speaker's role: {a.speaker_role}" if a.speaker_role else ""
-        click.echo(f"  appearance {i}{' (first)' if i == 1 else ''}: {a.id}, {a.mode}{printed}{hedge}{role}")
-        click.echo(f"    “{a.quote}” (characters {a.start}-{a.end})")
-        click.echo(f"    {cite.plain(c, a)}")
+    click.echo(describe(found[0]))
     click.echo()
     click.echo(rdf)
 

@@ -60,6 +60,20 @@ def load_graph(data_dir) -> Graph:
     return attach_texts(graph, data_dir)
 
 
+def ox_term(node):
+    """The Oxigraph term for an rdflib term (the exports write with Oxigraph)."""
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None)
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))
+
+
 def turtle_bytes(graph: Graph) -> bytes:
     """``graph`` as Turtle with claimgraph's prefixes, triples sorted so diffs stay small.
     Oxigraph writes it: rdflib's Turtle serializer took 2.6 s for 1,000 claims."""

