@@ -22,10 +22,8 @@ PHYSICS_LIMIT = 1000  # measured: 2,000 nodes take 6 s to lay out and never sett
 
 
 def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+    lib = resources.files("claimgraph").joinpath("templates", "vendor", "vis-network")
+    return lib.joinpath("vis-network.min.js").read_text("utf-8"), lib.joinpath("vis-network.min.css").read_text("utf-8")
 
 
 def _title(data: dict) -> str:
