@@ -328,6 +328,21 @@ def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, 
 
 
 @main.command()
+@click.argument("term")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The chart to write: .svg (a citation on hover of each mark), .png or .html.")
+@store_options
+def chart(term, output, data_dir, location, endpoint):
+    """Every figure given for one quantity (TERM as in lookup), as points, bounds and ranges."""
+    from .estimates import for_term, write
+
+    with open_store_for(data_dir, endpoint, location) as store:
+        quantity = for_term(store, term)
+    write(quantity, output)
+    click.echo(f"wrote {output}: {len(quantity.marks)} figure(s) of {quantity.title}")
+
+
+@main.command()
 @click.option("--path", "path_ends", nargs=2, metavar="A B", help="The attribution path between two nodes.")
 @click.option("--top", default=10, show_default=True, help="How many of each ranking.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
