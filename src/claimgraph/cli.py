@@ -298,7 +298,8 @@ def import_(sheet, text_path, data_dir):
 
 
 def network_options(f):
-    f = click.option("--max-nodes", default=500, show_default=True, help="Leave out the least connected nodes past this many.")(f)
+    f = click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
+                     help="Leave out the least connected nodes past this many.")(f)
     f = click.option("--kind", type=click.Choice(["figure", "quotation", "statement"]), help="Only claims of this kind.")(f)
     f = click.option("--speaker", help="Only claims attributed to this person or organisation.")(f)
     f = click.option("--source", help="Only claims that appear in or derive from this source or publisher.")(f)
@@ -311,19 +312,19 @@ def network_options(f):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write.")
 @click.option("--title", default="claimgraph", show_default=True, help="Heading of the page.")
+@click.option("--claim", "claim_id", metavar="ID", help="Draw what lies around this claim and open its provenance.")
 @network_options
-def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
-    """Write the claim network as one self-contained, offline HTML page."""
-    from .network import project
-    from .viz import write
+def viz(output, title, claim_id, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
+    """Write the claim network, provenance, timeline and estimates as one self-contained, offline HTML page."""
+    from .viz import build, write
 
     with open_store_for(data_dir, endpoint, location) as store:
-        projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
-                             kind=kind, max_nodes=max_nodes)
-    write(projection, output, title)
-    g = projection.graph
+        page = build(store, focus=list(focus), claim=claim_id, hops=hops, source=source, speaker=speaker,
+                     kind=kind, max_nodes=max_nodes, heading=title)
+    write(page, output)
+    g = page.projection.graph
     click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
-    for note in projection.notes:
+    for note in page.notes:
         click.echo(f"note: {note}")
 
 
