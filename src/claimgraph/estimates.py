@@ -302,6 +302,11 @@ def png(q: Quantity) -> bytes:
     return buf.getvalue()
 
 
+def captions(q: Quantity) -> list[tuple[str, str, str]]:
+    """(speaker, figure and bound, citation) of each mark, in the chart's order: the chart in words."""
+    return [(m.speaker, f"{m.printed or _fmt(m.value, q.unit)} ({BOUND_WORDS[m.kind]})", m.citation) for m in q.marks]
+
+
 def html(q: Quantity) -> str:
     """A self-contained page: the SVG and the list of citations, no script, no outside load."""
     import hashlib
@@ -312,8 +317,8 @@ def html(q: Quantity) -> str:
              "svg{max-width:100%;height:auto}ol{font-size:13px}.mark{cursor:help}")
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     chart = svg(q)
-    items = "".join(f"<li><b>{escape(m.speaker)}</b>: {escape(m.printed or _fmt(m.value, q.unit))} "
-                    f"({escape(BOUND_WORDS[m.kind])}). {escape(m.citation)}</li>" for m in q.marks)
+    items = "".join(f"<li><b>{escape(who)}</b>: {escape(what)}. {escape(citation)}</li>"
+                    for who, what, citation in captions(q))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{digest}'\">"
             f"<title>{escape(q.title)}</title><style>{style}</style></head><body>"

@@ -166,6 +166,8 @@ def arrange(g, claims: dict, published: dict | None = None) -> Arrangement:
             date = _date(published.get(n))
             label = f"{outlet} · {date}" if date else None
         out.labels[n] = node_label(data, label)
+    _disambiguate(g, out.labels, published, publisher)
+    for n in g:
         out.widths[n] = text_width(out.labels[n]) + 14
 
     # claims: bands by first source, bands of one story together; in a band, by speaker, then position
@@ -223,6 +225,26 @@ def arrange(g, claims: dict, published: dict | None = None) -> Arrangement:
     return out
 
 
+def _disambiguate(g, labels: dict, published: dict, publisher: dict) -> None:
+    """Labels that two nodes share once shortened ("★ Emigration from Russia…") are made longer
+    until they differ, up to twice the length."""
+    for _ in range(4):
+        seen: dict = {}
+        for n, label in labels.items():
+            seen.setdefault(label, []).append(n)
+        clashes = [ns for ns in seen.values() if len(ns) > 1]
+        if not clashes:
+            return
+        for ns in clashes:
+            for n in ns:
+                data = g.nodes[n]
+                if data["kind"] == "source":
+                    labels[n] = shorten(data["label"], MAX_CHARS["source"] + 8 * (_ + 1))
+                elif data["kind"] != "claim":
+                    labels[n] = f"{GLYPH.get(data['kind'], GLYPH['other'])} " \
+                        f"{shorten(data['label'], MAX_CHARS['other'] + 8 * (_ + 1))}"
+
+
 def _date(iso: str | None) -> str | None:
     if not iso:
         return None
@@ -246,7 +268,7 @@ def _rows_per_column(columns, widths, many) -> int:
             subs = -(-len(nodes) // rows)
             total += subs * (max(widths[n] for n in nodes) + GAP / 2) + GAP / 2
         height = rows * PITCH + 2 * CAPTION
-        scale = min(PAGE[0] / total, PAGE[1] / height)
+        scale = min(PAGE[0] / max(total, 1.0), PAGE[1] / height)
         if scale > best_scale * 1.02:
             best, best_scale = rows, scale
     return best
@@ -348,14 +370,16 @@ def _flow(out, g, columns, ordered_bands, story, rels, publisher, outlets):
         if header == "Claims":
             for s, st, top, bottom in band_rows:
                 out.bands.append({"kind": "source", "of": s, "x0": x - 10, "x1": x + w + 10,
-                                  "y0": top - PITCH / 2 + 4, "y1": bottom + PITCH / 2})
+                                  "y0": top - PITCH / 2 + 4, "y1": bottom + PITCH / 2,
+                                  "label": f"In {out.labels[s]}" if s in out.labels else "Not in any source"})
             for st, members in story_sources.items():
                 rows = [b for b in out.bands if b["kind"] == "source" and story.get(b["of"]) == st]
                 if len(members) > 1 and rows:
                     out.bands.append({"kind": "story", "of": st, "x0": x - 20, "x1": x + w + 20,
-                                      "y0": min(b["y0"] for b in rows) - CAPTION, "y1": max(b["y1"] for b in rows) + 10})
+                                      "y0": min(b["y0"] for b in rows) - CAPTION, "y1": max(b["y1"] for b in rows) + 10,
+                                      "label": f"Story: {out.story_names.get(st, '')}"})
         x += w + GAP
-    top = min(h["y"] for h in out.headers)
+    top = min([h["y"] for h in out.headers] + [b["y0"] - PITCH / 2 for b in out.bands])
     for h in out.headers:
         h["y"] = top
 

@@ -70,6 +70,8 @@ def build(store, *, focus=None, claim=None, hops=2, source=None, speaker=None, k
         focus = list(focus or []) + [claim if claim.startswith("claim/") else f"claim/{claim}"]
     projection = project(store, focus=focus, hops=hops, source=source, speaker=speaker, kind=kind,
                          max_nodes=max_nodes)
+    if not projection.claims:
+        raise NotFound("no claim to draw: the claims found have no appearance in a source")
     if opened and opened not in projection.claims:
         raise NotFound(f"no claim {claim!r} in the graph")
     figures = [c for c, r in projection.claims.items() if r.kind == "figure"]
@@ -137,8 +139,6 @@ def payload(projection, quantities=(), opened=None) -> dict:
     used_edges = {e["rel"] for e in edges}
     return {
         "nodes": nodes, "edges": edges, "bands": arranged.bands, "headers": arranged.headers,
-        "bandLabels": {b["of"]: arranged.labels.get(b["of"]) if b["kind"] == "source" else arranged.story_names.get(b["of"])
-                       for b in arranged.bands},
         "legend": {"nodes": [{"style": k, "text": v[0], "fill": v[1], "border": v[2], "radius": v[4]}
                              for k, v in NODE_STYLE.items() if k in used_nodes],
                    "edges": [{"rel": k, "text": v[0], "sentence": SENTENCES[k], "color": v[1], "width": v[2],

@@ -32,6 +32,12 @@
   const network = new vis.Network($("network"), { nodes, edges }, options);
   api.network = network;
 
+  function fitText(ctx, text, width) {  // cut with "…" rather than squeeze the letters
+    if (ctx.measureText(text).width <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && ctx.measureText(cut + "…").width > width) cut = cut.slice(0, -1);
+    return cut.trimEnd() + "…";
+  }
   const bandFill = { source: "rgba(15,118,110,0.07)", story: "rgba(109,40,217,0.06)" };
   network.on("beforeDrawing", ctx => {
     for (const band of graph.bands) {
@@ -41,13 +47,10 @@
       ctx.beginPath();
       ctx.rect(band.x0, band.y0, band.x1 - band.x0, band.y1 - band.y0);
       ctx.fill(); ctx.stroke();
-      const label = graph.bandLabels[band.of];
-      if (label) {
-        ctx.fillStyle = band.kind === "story" ? "#5b21b6" : "#115e59";
-        ctx.font = "bold 13px Arial, 'Liberation Sans', sans-serif";
-        ctx.textAlign = "left"; ctx.textBaseline = "top";
-        ctx.fillText((band.kind === "story" ? "Story: " : "In ") + label, band.x0 + 6, band.y0 + 5, band.x1 - band.x0 - 12);
-      }
+      ctx.fillStyle = band.kind === "story" ? "#5b21b6" : "#115e59";
+      ctx.font = "bold 13px Arial, 'Liberation Sans', sans-serif";
+      ctx.textAlign = "left"; ctx.textBaseline = "top";
+      ctx.fillText(fitText(ctx, band.label, band.x1 - band.x0 - 12), band.x0 + 6, band.y0 + 5);
     }
     ctx.fillStyle = "#374151";
     ctx.font = "bold 15px Arial, 'Liberation Sans', sans-serif";
@@ -343,8 +346,26 @@
   }
 
   // ------------------------------------------------------------------ ready
+  // fit the nodes, the bands and the column headers (vis-network's fit knows only the nodes)
+  function fitAll() {
+    const ids = nodes.getIds();
+    if (!ids.length) return;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const b = network.getBoundingBox(id);
+      x0 = Math.min(x0, b.left); y0 = Math.min(y0, b.top); x1 = Math.max(x1, b.right); y1 = Math.max(y1, b.bottom);
+    }
+    for (const b of graph.bands) { x0 = Math.min(x0, b.x0); y0 = Math.min(y0, b.y0); x1 = Math.max(x1, b.x1); y1 = Math.max(y1, b.y1); }
+    for (const h of graph.headers) y0 = Math.min(y0, h.y - 12);
+    const box = $("network").getBoundingClientRect();
+    const scale = Math.min(1, 0.98 * box.width / (x1 - x0), 0.98 * box.height / (y1 - y0));
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale, animation: false });
+  }
+  api.fit = fitAll;
+
   network.once("afterDrawing", () => {
-    network.fit({ animation: false });
+    fitAll();
+    api.drawnMs = Math.round(performance.now());  // from navigation start to the first fitted frame
     api.ready = true;
     if (graph.open && nodeById.has(graph.open)) { select(graph.open); showView("provenance"); }
   });
