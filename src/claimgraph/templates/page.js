@@ -136,21 +136,28 @@
     network.selectNodes([id]);
     highlight(chainOf(id));
     showDetails(id);
-    frame(state.highlighted);
+    frame(state.highlighted.filter(n => n === id || !["place", "event"].includes(nodeById.get(n).kind)), id);
     if (state.timeline) syncTimeline(id);
   }
   api.select = select;
   // show the selection and its chain beside the details panel, zoomed in as far as they fit
-  function frame(ids) {
+  function frame(ids, id) {
     const at = Object.values(network.getPositions(ids));
     if (!at.length) return;
     const box = $("network").getBoundingClientRect();
-    const panel = Math.min(400, window.innerWidth * 0.45) + 24;
+    const panel = $("details").getBoundingClientRect().width + 24 || 384;
     const xs = at.map(p => p.x), ys = at.map(p => p.y);
-    const w = Math.max(...xs) - Math.min(...xs) + 300, h = Math.max(...ys) - Math.min(...ys) + 80;
-    const scale = Math.min(1.2, (box.width - panel) / w, box.height / h);
-    network.moveTo({ position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
-                     scale: Math.max(scale, 0.2), offset: { x: -panel / 2, y: 0 }, animation: false });
+    const w = Math.max(...xs) - Math.min(...xs) + 170, h = Math.max(...ys) - Math.min(...ys) + 60;
+    const fits = Math.min(1.2, (box.width - panel) / w, box.height / h);
+    const readable = 12 / 14;  // never zoom out so far that the labels go (they are drawn from 11 px)
+    const scale = Math.max(fits, readable);
+    const self = network.getPositions([id])[id];
+    // centre on the chain along each axis where it fits at that scale, else on the node itself
+    const centre = {
+      x: w * scale <= box.width - panel ? (Math.max(...xs) + Math.min(...xs)) / 2 : self.x,
+      y: h * scale <= box.height ? (Math.max(...ys) + Math.min(...ys)) / 2 : self.y,
+    };
+    network.moveTo({ position: centre, scale, offset: { x: -panel / 2, y: 0 }, animation: false });
   }
   function clearSelection() {
     state.selected = null;
