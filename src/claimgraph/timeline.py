@@ -62,7 +62,7 @@ def timeline(projection, arrangement) -> dict:
                 undated += 1
                 continue
             dated.add(source)
-            items.append({"id": a.id, "group": source, "start": str(published), "kind": "appearance",
+            items.append({"id": a.id, "group": source, "start": str(published), "kind": "appearance", "pos": a.start,
                           "mode": a.mode, "claim": c.iri, "text": arrangement.labels.get(c.iri, c.statement),
                           "title": f"{a.mode} · {cite.chain_of(a, ())}\n{cite.plain(c, a)}"})
     for s in sources:
@@ -87,7 +87,7 @@ def timeline(projection, arrangement) -> dict:
         what = claims[0].time
         text = (arrangement.labels.get(claims[0].iri, claims[0].statement) if len(claims) == 1
                 else f"{len(claims)} claims · {what}")
-        items.append({"id": f"span:{st}:{what}:{start}:{end}", "group": gid, "start": start, "end": end,
+        items.append({"id": f"span:{st}:{what}:{start}:{end}", "group": gid, "start": start, "end": end, "pos": 0,
                       "kind": "span", "open": open_end, "claims": [c.iri for c in claims], "text": text,
                       "title": f"{what}" + (" (open-ended: drawn to the day it was published)" if open_end else "")
                       + "\n" + "\n".join(f"· {c.statement}" for c in claims[:12])

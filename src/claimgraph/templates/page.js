@@ -311,11 +311,11 @@
       id: i.id, group: i.group, start: i.start, type: i.kind === "span" ? "range" : "box",
       className: i.kind === "span" ? `span${i.open ? " open" : ""}` : `appearance ${i.mode}`,
       content: el("span", { text: i.text }), title: el("div", { text: i.title }),
-      kind: i.kind, claim: i.claim, claims: i.claims,
+      kind: i.kind, claim: i.claim, claims: i.claims, pos: i.pos,
     })));
     const groups = new vis.DataSet(t.groups.map(g => ({ id: g.id, order: g.order, content: el("span", { text: g.text, title: g.title }) })));
     const timeline = new vis.Timeline($("timeline"), items, groups, {
-      stack: true, verticalScroll: true, zoomKey: "ctrlKey", orientation: { axis: "top", item: "top" }, groupOrder: "order",
+      stack: true, verticalScroll: true, showCurrentTime: false, order: (a, b) => a.pos - b.pos, zoomKey: "ctrlKey", orientation: { axis: "top", item: "top" }, groupOrder: "order",
       margin: { item: { horizontal: 4, vertical: 4 } }, xss: { disabled: false }, selectable: true,
       height: Math.max(240, $("timeline").clientHeight) + "px",
       tooltip: { followMouse: true },
