@@ -1,4 +1,5 @@
 """A real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, for the viz tests."""
+import json
 import shutil
 import time
 from contextlib import contextmanager
@@ -30,7 +31,13 @@ def open_page(url, requests, console_errors):
 
 
 def hover_node(page, node_id):
-    """Move the mouse onto a node and return the tooltip's text."""
+    """Move the mouse onto a node and return the tooltip's text. Deterministic: the mouse first
+    leaves the network and any tooltip is gone, the node is centred, and the wait is for the
+    tooltip of this node (its title), not for any tooltip."""
+    corner = page.evaluate("(() => { const r = document.getElementById('network').getBoundingClientRect();"
+                           " return {x: r.left + 4, y: r.bottom - 4}; })()")
+    page.mouse.move(corner["x"], corner["y"], steps=2)
+    wait_until(page, "![...document.querySelectorAll('div.vis-tooltip')].some(t => t.style.visibility === 'visible')", 10)
     box = page.evaluate("""id => {
         const n = window.claimgraph.network;
         n.focus(id, {scale: 1.5, animation: false});
@@ -38,9 +45,11 @@ def hover_node(page, node_id):
         const rect = document.getElementById('network').getBoundingClientRect();
         return {x: rect.left + pos.x, y: rect.top + pos.y};
     }""", node_id)
-    page.mouse.move(box["x"] + 40, box["y"] + 40)
-    page.mouse.move(box["x"], box["y"], steps=5)
-    wait_until(page, "[...document.querySelectorAll('div.vis-tooltip')].some(t => t.style.visibility === 'visible')", 10)
+    page.mouse.move(box["x"] + 3, box["y"] + 3)
+    page.mouse.move(box["x"], box["y"], steps=3)
+    wait_until(page, """[...document.querySelectorAll('div.vis-tooltip')].some(t => t.style.visibility === 'visible'
+                         && t.innerText.split('\\n')[0] === window.claimgraph.nodes.get(%s).title.split('\\n')[0])"""
+               % json.dumps(node_id), 10)
     return page.evaluate("[...document.querySelectorAll('div.vis-tooltip')].find(t => t.style.visibility === 'visible').innerText")
 
 

@@ -178,12 +178,12 @@ def test_show_unknown_claim(run):
 
 
 def test_lookup_imports_no_heavy_library():
-    """A look-up must stay fast: no rdflib, pyshacl, pyvis or networkx (measured in bench/)."""
+    """A look-up must stay fast: no rdflib, pyshacl, pyvis, networkx or matplotlib (measured in bench/)."""
     import subprocess
     import sys
 
     code = ("import sys; from claimgraph.cli import main\n"
             "try:\n    main(['lookup', '650000', '--json'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyshacl', 'pyvis', 'networkx'}), file=sys.stderr)")
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyshacl', 'pyvis', 'networkx', 'matplotlib'}), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"

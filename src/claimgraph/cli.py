@@ -359,20 +359,35 @@ def network_options(f):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write.")
 @click.option("--title", default="claimgraph", show_default=True, help="Heading of the page.")
+@click.option("--claim", "claim_id", metavar="ID", help="Draw what lies around this claim and open its provenance.")
 @network_options
-def viz(output, title, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
-    """Write the claim network as one self-contained, offline HTML page."""
-    from .network import project
-    from .viz import write
+def viz(output, title, claim_id, focus, hops, source, speaker, kind, max_nodes, data_dir, location, endpoint):
+    """Write the claim network, provenance, timeline and estimates as one self-contained, offline HTML page."""
+    from .viz import build, write
 
     with open_store_for(data_dir, endpoint, location) as store:
-        projection = project(store, focus=list(focus), hops=hops, source=source, speaker=speaker,
-                             kind=kind, max_nodes=max_nodes)
-    write(projection, output, title)
-    g = projection.graph
+        page = build(store, focus=list(focus), claim=claim_id, hops=hops, source=source, speaker=speaker,
+                     kind=kind, max_nodes=max_nodes, heading=title)
+    write(page, output)
+    g = page.projection.graph
     click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
-    for note in projection.notes:
+    for note in page.notes:
         click.echo(f"note: {note}")
+
+
+@main.command()
+@click.argument("term")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The chart to write: .svg (a citation on hover of each mark), .png or .html.")
+@store_options
+def chart(term, output, data_dir, location, endpoint):
+    """Every figure given for one quantity (TERM as in lookup), as points, bounds and ranges."""
+    from .estimates import for_term, write
+
+    with open_store_for(data_dir, endpoint, location) as store:
+        quantity = for_term(store, term)
+    write(quantity, output)
+    click.echo(f"wrote {output}: {len(quantity.marks)} figure(s) of {quantity.title}")
 
 
 @main.command()

@@ -1,14 +1,16 @@
 """The claim graph projected onto a networkx graph, and the figures researchers ask of it.
 
 Nodes are people, organisations, sources, claims, places and events (``kind`` attribute); edges
-are typed (``rel``): "said" (speaker -> claim), "reported in" (claim -> source), "cites" (claim or
-document -> upstream document), "about", "from", "to" (claim -> place or event), "part of"
-(claim -> claim), "published by" (document -> organisation).
+are typed (``rel``) and read as sentences: "said" (speaker -> claim), "appears in" (claim -> each
+source that carries it), "taken from" (claim -> the upstream document it was taken from),
+"cites" (document -> upstream document), "published by" (document -> organisation), "about",
+"from", "to" (claim -> subject, place or event; never a quotation -> its own speaker), "part of"
+(claim -> claim).
 """
 from dataclasses import dataclass, field
 
 from . import cite
-from .errors import NotFound
+from .errors import ClaimgraphError, NotFound
 from .model.ids import expand_id, short_id
 from .namespaces import CG_IRI, PROV_IRI, SCHEMA_IRI
 from .lookup import claims_involving, entities_named
@@ -31,10 +33,12 @@ CLAIM_KINDS = {"figure": "FigureClaim", "quotation": "QuotationClaim", "statemen
 
 @dataclass
 class Projection:
-    """A networkx MultiDiGraph and what was left out of it."""
+    """A networkx MultiDiGraph, the :class:`~claimgraph.model.records.Claim` record of each claim
+    node (by IRI), and what was left out."""
     graph: object
     left_out: int = 0
     notes: list = field(default_factory=list)
+    claims: dict = field(default_factory=dict)
 
 
 def _kind(types) -> str:
@@ -80,6 +84,8 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
     out (never the focus), and the projection says how many."""
     import networkx as nx
 
+    if int(max_nodes) < 1:
+        raise ClaimgraphError(f"max_nodes must be at least 1, not {max_nodes}")
     if focus:
         claims = _claims_around(store, focus, hops, max_nodes)
     else:
@@ -107,7 +113,14 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
         if r["label"]:
             labels[r["node"]] = r["label"]
         edges.append((r["claim"], r["rel"], r["node"]))
-    docs = {n for _, rel, n in edges if rel in ("reported in", "cites")}
+    # claims named by "part of" that the filters left out: described too, so every claim node has a record
+    wholes = sorted({n for _, rel, n in edges if rel == "part of" and n not in records})
+    records.update({c.iri: c for c in details(store, wholes)})
+    for c in records.values():
+        if c.iri not in g:
+            g.add_node(c.iri, kind="claim", claim_kind=c.kind, label=_claim_label(c), statement=c.statement,
+                       quote=c.quote, citation=cite.plain(c), id=c.id)
+    docs = {n for _, rel, n in edges if rel in ("appears in", "taken from")}
     seen_docs = set()
     while docs - seen_docs:
         batch = sorted(docs - seen_docs)
@@ -120,19 +133,25 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
             if r["rel"] == "cites":
                 docs.add(r["node"])
     for node, node_types in types.items():
-        if node in records:
+        if node in records or node in g:
             continue
         g.add_node(node, kind=_kind(node_types), label=labels.get(node, short_id(node)), id=short_id(node))
+    speakers = {}
     for a, rel, b in edges:
+        if rel == "said":
+            speakers.setdefault(a, set()).add(b)
+    for a, rel, b in sorted(edges, key=lambda e: e[1] == "about"):  # a place's "from"/"to" before "about"
         if a not in g or b not in g:
             continue
         if rel == "said":  # drawn from the speaker to the claim
             a, b = b, a
-        if rel == "about" and g.has_edge(a, b):
-            continue  # rdf:subject and schema:about naming the same thing: one edge
+        if rel in ("about", "from", "to") and b in speakers.get(a, ()):
+            continue  # a quotation's rdf:subject is its own speaker: "said" already tells it
+        if rel == "about" and any(g.has_edge(a, b, key) for key in ("from", "to", "about")):
+            continue  # rdf:subject and schema:about (or a place) naming the same thing: one edge
         g.add_edge(a, b, key=rel, rel=rel)
 
-    projection = Projection(g)
+    projection = Projection(g, claims=records)
     centre = set()
     if focus:
         for name in focus:
@@ -151,6 +170,7 @@ def project(store: Store, *, focus: list[str] | None = None, hops: int = 2, sour
         projection.notes.append(f"{len(drop)} least connected node(s) left out to stay under {max_nodes} nodes")
     for node in centre & set(g):
         g.nodes[node]["focus"] = True
+    projection.claims = {c: r for c, r in records.items() if c in g}
     return projection
 
 
@@ -189,7 +209,7 @@ def figures(g, top: int = 10) -> dict:
     return {
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
-        "most_cited_sources": ranking(g, "source", ("reported in", "cites"), incoming=True, top=top),
+        "most_cited_sources": ranking(g, "source", ("appears in", "taken from", "cites"), incoming=True, top=top),
         "most_quoted": sorted(quoted.items(), key=lambda x: (-x[1], x[0]))[:top],
         "most_claims_made": sorted(ranking(g, "person", ("said",), False, top)
                                    + ranking(g, "organisation", ("said",), False, top), key=lambda x: (-x[1], x[0]))[:top],
