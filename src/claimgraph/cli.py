@@ -237,7 +237,7 @@ def load(data_dir, location):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 def serve(data_dir, port, host):
     """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C."""
-    from .serve import serve_forever
+    from .store.server import serve_forever
 
     serve_forever(_data(data_dir), host, port, echo=click.echo)
 
@@ -249,7 +249,7 @@ def serve(data_dir, port, host):
 @click.option("--batch", default=50_000, show_default=True, help="Triples per request.")
 def push(data_dir, endpoint, batch):
     """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
-    from .remote import push as push_data, store_url_for
+    from .store.remote import push as push_data, store_url_for
     from .store import graph_files
 
     total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import ClaimgraphError
-from .store import build_persistent
+from ..errors import ClaimgraphError
+from .local import build_persistent
 
 
 def oxigraph_binary() -> str:

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import QueryError
-from .errors import DataError
-from .store import (CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, Result, Store, bind_values, graph_files, graph_name,
-                    parse_error_reason, read_archived_text)
+from ..errors import DataError, QueryError
+from .base import Result, Store
+from .files import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, graph_files, graph_name, parse_error_reason
+from .terms import bind_values
+from .texts import read_archived_text
 
 TIMEOUT = 60
 
