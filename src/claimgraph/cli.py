@@ -423,3 +423,7 @@ def draft(text, output):
     write_text(output, sheet)
     click.echo(f"wrote {output}: {sheet.count(chr(10)) - 1} proposed claim(s); review speakers, "
                "subjects and statements before `claimgraph import`")
+
+
+if __name__ == "__main__":  # python -m claimgraph.cli
+    main()

@@ -15,7 +15,7 @@ from .data import parse_file, replace_files, turtle_bytes
 from .ingest import COLUMN_OF_PATH, EntityIndex, SheetError, build_sheet
 from .namespaces import CG, SCHEMA
 from .resources import query_text
-from .store import iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
+from .store import data_lock, iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
 
 
 @dataclass
@@ -50,6 +50,11 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None) -> ImportR
     """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
     its archived text. Raises SheetError (bad rows) or ImportRejected (SHACL), naming rows and
     columns, and then writes nothing. ``progress`` is called with 1 for each row built."""
+    with data_lock(data_dir):  # one writer at a time: a concurrent import would lose the other's claims
+        return _import_locked(sheet_path, data_dir, text_path, progress)
+
+
+def _import_locked(sheet_path, data_dir, text_path, progress) -> ImportResult:
     from .validate import validate_graph
 
     data_dir = Path(data_dir)

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 from ..errors import DataError
 from ..namespaces import CG_IRI, GRAPH_IRI, SCHEMA_IRI
 from ..resources import ontology_file
+from .texts import read_archived_text
 
 CG_TEXT_FILE = ox.NamedNode(CG_IRI + "textFile")
 SCHEMA_TEXT = ox.NamedNode(SCHEMA_IRI + "text")
@@ -49,3 +50,15 @@ def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
 def parse_error_reason(exc: SyntaxError) -> str:
     """Oxigraph's parse message without its position (the caller gives file and line)."""
     return re.sub(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ", "", exc.msg)
+
+
+def attach_store_texts(store: ox.Store, data_dir, bulk: bool = False) -> None:
+    """Add ``schema:text`` to every archived text of ``store`` that lacks it, from its file in
+    ``data_dir`` (read only from inside it: see :mod:`.texts`)."""
+    quads = [ox.Quad(row["archive"], SCHEMA_TEXT, ox.Literal(read_archived_text(data_dir, row["file"].value, row["archive"])),
+                     ox.DefaultGraph()) for row in store.query(_MISSING_TEXTS)]
+    (store.bulk_extend if bulk else store.extend)(quads)
+
+
+_MISSING_TEXTS = (f"SELECT ?archive ?file WHERE {{ ?archive <{CG_IRI}textFile> ?file "
+                  f"FILTER NOT EXISTS {{ ?archive <{SCHEMA_IRI}text> ?text }} }}")

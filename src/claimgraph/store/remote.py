@@ -79,7 +79,7 @@ def file_quads(path: Path, data_dir) -> list:
     except SyntaxError as exc:
         raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
     for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
-        text = read_archived_text(Path(data_dir) / q.object.value, q.subject)
+        text = read_archived_text(data_dir, q.object.value, q.subject)
         quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))
     return quads
 
