@@ -62,12 +62,13 @@ def read_text_bytes(path: Path, archive=None) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise DataError(f"{path}{of}: the archived text cannot be read: {exc.strerror}") from exc
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) \
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file"
+        raise DataError(f"{path}{of}: the archived text is {kind}; write the name of a plain .txt file")
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) \
-                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file"
-            raise DataError(f"{path}{of}: the archived text is {kind}; write the name of a plain .txt file")
         if st.st_size > MAX_TEXT_BYTES:
             raise DataError(f"{path}{of}: the archived text is {st.st_size:,} bytes, over the "
                             f"{MAX_TEXT_BYTES // (1024 * 1024)} MB limit; archive the article's text only")
