@@ -70,10 +70,10 @@ def _data(data_dir):
     return data_dir or default_data_dir()
 
 
-def open_store_for(data_dir, endpoint, location):
-    """The store the --data, --endpoint and --store options name."""
+def open_store_for(data_dir, endpoint, location, **options):
+    """The store the --data, --endpoint and --store options name (``options``: timeout, allow_service)."""
     from .store import open_store
-    return open_store(_data(data_dir), endpoint, location)
+    return open_store(_data(data_dir), endpoint, location, **options)
 
 
 @click.group(cls=_Group)
@@ -193,9 +193,15 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
               help="Bind ?NAME to VALUE as a term (<iri>, a number, or text). Repeatable.")
 @click.option("--format", "out_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format (json: SPARQL 1.1 results).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True,
+              help="Stop the query after this many seconds (Ctrl-C stops it at once).")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query use SERVICE, which fetches from other hosts (refused by default).")
 @store_options
-def query(query_text, query_file, query_name, list_queries, binds, out_format, data_dir, location, endpoint):
-    """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name."""
+def query(query_text, query_file, query_name, list_queries, binds, out_format, timeout, allow_service,
+          data_dir, location, endpoint):
+    """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name. SERVICE is refused unless
+    --allow-service; a query is stopped after --timeout seconds."""
     from . import sparql
     from .resources import query_names, query_text as shipped
 
@@ -208,7 +214,7 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
         raise click.UsageError("give exactly one of QUERY_TEXT, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else shipped(query_name) if query_name else query_text
     bindings = sparql.parse_binds(binds)
-    with open_store_for(data_dir, endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location, timeout=timeout, allow_service=allow_service) as store:
         result = store.query(text, bindings)
     click.echo(sparql.format_result(result, out_format), nl=False)
     if result.kind == "select":
