@@ -92,11 +92,13 @@ def test_query_refuses_service_unless_allowed(run, service):
     assert requests
 
 
-def test_query_has_a_time_limit(run):
+def test_query_has_a_time_limit():
+    """(A process of its own: the abandoned query runs on until the process exits.)"""
     started = time.monotonic()
-    result = run("query", HEAVY, "--timeout", "1")
-    assert result.exit_code == 1
-    assert "ran past its 1 s time limit" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "claimgraph.cli", "query", HEAVY, "--timeout", "1"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "ran past its 1 s time limit" in result.stderr and "Traceback" not in result.stderr
     assert time.monotonic() - started < 30
 
 

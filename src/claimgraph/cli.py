@@ -239,13 +239,20 @@ def load(data_dir, location):
 
 @main.command()
 @data_option
-@click.option("--port", default=7878, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: a free one, printed).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-def serve(data_dir, port, host):
-    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C."""
+@click.option("--timeout", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Stop each query after this many seconds.")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries use SERVICE, which makes the server fetch from other hosts (refused by default).")
+def serve(data_dir, port, host, timeout, allow_service):
+    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C.
+
+    Queries that use SERVICE are refused unless --allow-service; each query stops after --timeout."""
     from .store.server import serve_forever
 
-    serve_forever(_data(data_dir), host, port, echo=click.echo)
+    serve_forever(_data(data_dir), host, port, echo=click.echo, timeout=timeout, allow_service=allow_service)
 
 
 @main.command()
