@@ -2,6 +2,7 @@
 other, readers never see a half-built store, a damaged store is rebuilt, edits are noticed."""
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -209,3 +210,62 @@ def test_two_imports_into_one_data_folder_at_once_both_survive(run, run_json, da
     assert total.stdout.split() == ["n", str(28 + 5)]
     assert persistent_is_fresh(data_copy)
     assert run_json("lookup", "second home", "--data", data_copy)
+
+
+# ---------------------------------------------------------------------------- one line, not a traceback
+
+def without_root_powers(*args, **kwargs) -> subprocess.CompletedProcess:
+    """Run claimgraph as root without the power to read or write what permissions forbid (as
+    any other user would be), so chmod matters even in a root CI."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv (util-linux)")
+    return subprocess.run(["setpriv", "--bounding-set", "-dac_override,-dac_read_search",
+                           sys.executable, "-m", "claimgraph.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def test_an_unreadable_data_file_is_one_line(data_copy):
+    """Regression: PermissionError traceback in lookup."""
+    (data_copy / "entities.ttl").chmod(0)
+    for args in (["lookup", "650,000"], ["load", "--store", data_copy.parent / "store"]):
+        result = without_root_powers(*args, "--data", data_copy)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip() == f"Error: {data_copy / 'entities.ttl'}: cannot be read: Permission denied"
+
+
+def test_a_read_only_stale_store_is_read_with_a_warning(run, data_copy, tmp_path):
+    location = tmp_path / "ro" / "store"
+    assert run("load", "--data", data_copy, "--store", location).exit_code == 0
+    (data_copy / "extra.ttl").write_text("<urn:x> <urn:y> <urn:z> .\n")
+    for path in [location.parent, *location.parent.rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    try:
+        result = without_root_powers("lookup", "650,000", "--data", data_copy, "--store", location, "--json")
+    finally:
+        for path in [location.parent, *location.parent.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"warning: {location} is older than {data_copy} and cannot be rebuilt")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_a_token_over_16_mb_is_one_line(run, data_copy, tmp_path, suffix):
+    """Regression: MemoryError ("Reached the buffer maximal size") traceback."""
+    (data_copy / f"huge{suffix}").write_text('<urn:a> <urn:b> "' + "x" * (16 * 1024 * 1024 + 1) + '" .\n')
+    for args in (["lookup", "650,000"], ["load", "--store", tmp_path / "store"]):
+        result = run(*args, "--data", data_copy)
+        assert result.exit_code == 2
+        assert result.stderr.strip() == f"Error: {data_copy / f'huge{suffix}'}: a literal or IRI is over 16 MB, " \
+                                        "more than the store reads; keep long texts in archived .txt files"
+
+
+@pytest.mark.parametrize("args", [["lookup", "\udcff"], ["lookup", "--speaker", "a\udcff"],
+                                  ["query", "--name", "claims_by_speaker", "--bind", "speaker=\udcff"],
+                                  ["query", 'SELECT * WHERE { ?s ?p "\udcff" }']])
+def test_a_non_utf8_argument_is_one_line(run, args):
+    """A byte that is not UTF-8 in an argument (Python keeps it as a lone surrogate)."""
+    result = run(*args)
+    assert result.exit_code == 1
+    assert "is not UTF-8 text (byte 0xFF at offset" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -45,6 +45,18 @@ def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
             store.load(path=str(path), format=FORMATS[path.suffix])
     except SyntaxError as exc:
         raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
+    except (OSError, MemoryError) as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: BaseException) -> DataError:
+    """The one-line error for a data file that cannot be read (permissions) or parsed within
+    Oxigraph's limits (a literal or IRI over 16 MB: MemoryError "Reached the buffer maximal size")."""
+    if isinstance(exc, MemoryError):
+        return DataError(f"{path}: a literal or IRI is over 16 MB, more than the store reads; "
+                         "keep long texts in archived .txt files")
+    reason = getattr(exc, "strerror", None) or re.sub(r" \(os error \d+\)$", "", str(exc))
+    return DataError(f"{path}: cannot be read: {reason}")
 
 
 def parse_error_reason(exc: SyntaxError) -> str:

@@ -28,7 +28,7 @@ from .files import attach_store_texts, graph_files, load_file
 from .guard import refuse_service
 from .locks import NotWritable, store_lock
 from .persistent import build_persistent, cache_dir, is_marked, persistent_is_fresh
-from .terms import bind_values
+from .terms import bind_values, utf8
 
 
 class QueryTimeout(QueryError):
@@ -55,6 +55,7 @@ class OxigraphStore(Store):
         self.timeout, self.allow_service, self._hold = timeout, allow_service, hold
 
     def query(self, query, bindings=None):
+        utf8(query)
         if not self.allow_service:
             refuse_service(query)  # bound values are terms, never keywords: the text is enough
         text = bind_values(query, bindings)

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from ..errors import ClaimgraphError, DataError
 from ..resources import ontology_file
-from .files import SCHEMA_TEXT, attach_store_texts, graph_files, load_file, parse_error_reason
+from .files import SCHEMA_TEXT, attach_store_texts, graph_files, load_file, parse_error_reason, unreadable
 from .locks import DATA_LOCK_NAME, NotWritable, data_lock, store_lock
 from .stream import Concatenated, has_blank_nodes
 from .texts import read_archived_text
@@ -199,7 +199,10 @@ def _swap(new: Path, location: Path) -> None:
         else:
             location.rmdir()
     os.replace(new, location)
-    _remove(old)
+    try:
+        _remove(old)
+    except OSError:  # the new store is in place; the old one is marked and goes next time
+        pass
 
 
 def _archived_text_lines(data_dir):
@@ -229,6 +232,8 @@ def _bulk_load_stream(store: ox.Store, stream: Concatenated) -> None:
             return  # cut mid-line where it stopped; the build starts again
         path, line = stream.locate(exc.lineno)
         raise DataError(f"{path}:{line}: malformed RDF: {parse_error_reason(exc)}") from exc
+    except (OSError, MemoryError) as exc:
+        raise unreadable(Path(getattr(exc, "filename", None) or stream.current or stream.paths[0]), exc) from None
 
 
 def update_persistent(data_dir, paths, location=None) -> None:

@@ -20,8 +20,8 @@ import pyoxigraph as ox
 from ..errors import DataError, QueryError
 from ..resources import query_text
 from .base import Result, Store
-from .files import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, graph_files, graph_name, parse_error_reason
-from .terms import bind_values
+from .files import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, graph_files, graph_name, parse_error_reason, unreadable
+from .terms import bind_values, utf8
 from .texts import read_archived_text
 
 TIMEOUT = 60.0
@@ -100,6 +100,7 @@ class RemoteStore(Store):
         self._checked = False
 
     def query(self, query, bindings=None):
+        utf8(query)
         if not self._checked:
             self._checked = True
             self._check_union_default_graph()
@@ -151,8 +152,8 @@ def file_quads(path: Path, data_dir) -> list:
                  for t in ox.parse(path=str(path), format=FORMATS[path.suffix])]
     except SyntaxError as exc:
         raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read: {exc.strerror}") from exc
+    except (OSError, MemoryError) as exc:
+        raise unreadable(path, exc) from None
     for q in [q for q in quads if q.predicate == CG_TEXT_FILE]:
         text = read_archived_text(data_dir, q.object.value, q.subject)
         quads.append(ox.Quad(q.subject, SCHEMA_TEXT, ox.Literal(text), graph))

@@ -27,7 +27,20 @@ def term(value):
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD_IRI + "integer"))
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode(XSD_IRI + "double"))
-    return ox.Literal(str(value))
+    return ox.Literal(utf8(str(value)))
+
+
+def utf8(text: str) -> str:
+    """``text`` if it is valid Unicode; QueryError naming the byte if it holds one that was not
+    UTF-8 (Python keeps such bytes of command-line arguments as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        byte = f"byte 0x{ord(bad) - 0xDC00:02X}" if "\udc80" <= bad <= "\udcff" else f"character U+{ord(bad):04X}"
+        raise QueryError(f"{text.encode('utf-8', 'replace').decode()!r} is not UTF-8 text ({byte} at offset "
+                         f"{exc.start}); give values as UTF-8") from None
+    return text
 
 
 def iri(value) -> ox.NamedNode:
