@@ -11,13 +11,16 @@ from claimgraph.store.remote import RemoteStore
 from claimgraph.store.server import start_server, stop_server
 
 
-def html(handler):
-    body = b"<!DOCTYPE html><html><body>Welcome to our wiki</body></html>"
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html; charset=utf-8")
+def answer(handler, status: int, kind: str, body: bytes):
+    handler.send_response(status)
+    handler.send_header("Content-Type", kind)
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def html(handler):
+    answer(handler, 200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>Welcome to our wiki</body></html>")
 
 
 def drip(handler):
@@ -37,19 +40,11 @@ def drip(handler):
 
 
 def broken(handler):
-    handler.send_response(500)
-    handler.send_header("Content-Type", "text/plain")
-    handler.end_headers()
-    handler.wfile.write(b"Internal error: the disk is full\nmore detail\n")
+    answer(handler, 500, "text/plain", b"Internal error: the disk is full\nmore detail\n")
 
 
 def not_json(handler):
-    body = b'{"head": {"vars": ["x"]}, "results": {"bindi'
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/sparql-results+json")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
+    answer(handler, 200, "application/sparql-results+json", b'{"head": {"vars": ["x"]}, "results": {"bindi')
 
 
 def test_endpoint_answering_html_is_one_line(run, tiny_http):
