@@ -121,3 +121,34 @@ def test_bind_of_an_invalid_iri_is_one_line(run, value):
     result = run("query", "--name", "figures_about_country", "--bind", f"code={value}")
     assert result.exit_code == 1
     assert "is not an IRI" in result.stderr and "Traceback" not in result.stderr
+
+
+JUNK = [" ", "", "\t", "\n", "#x\n", "#>\n", ".", "(", ")", "<", ">", "'", '"', "'''", "1", "?a", "e:x", ":",
+        "FILTER(?a<2)", "BIND(1 AS ?b)", "{}", "OPTIONAL", "SILENT", "\\'", "true", "<http://a#b>"]
+
+
+def test_mutated_services_that_reach_oxigraph_are_all_found(service):
+    """A seeded fuzz: each way to write a service, with junk put in at random places; whenever
+    Oxigraph accepts the result and calls the service, the guard must have found it."""
+    import random
+
+    url, requests = service
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://p"), ox.Literal("o")))
+    rng = random.Random(10)
+    reached = 0
+    for _ in range(600):
+        query = _fill(rng.choice(list(SERVICES.values())), url)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(query.index("{"), len(query))
+            query = query[:at] + rng.choice(JUNK) + query[at:]
+        before = len(requests)
+        try:
+            answer = store.query(query)
+            list(answer) if not isinstance(answer, ox.QueryBoolean) else bool(answer)
+        except (SyntaxError, RuntimeError, ValueError, OSError):
+            pass
+        if len(requests) > before:
+            reached += 1
+            assert uses_service(query), query
+    assert reached > 50  # the fuzz did reach services
