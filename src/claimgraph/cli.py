@@ -71,7 +71,7 @@ def _data(data_dir):
 
 
 def open_store_for(data_dir, endpoint, location, **options):
-    """The store the --data, --endpoint and --store options name (``options``: timeout, allow_service)."""
+    """The store the --data, --endpoint and --store options name (``options``: timeout, refuse_service)."""
     from .store import open_store
     return open_store(_data(data_dir), endpoint, location, **options)
 
@@ -214,7 +214,7 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, t
         raise click.UsageError("give exactly one of QUERY_TEXT, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else shipped(query_name) if query_name else query_text
     bindings = sparql.parse_binds(binds)
-    with open_store_for(data_dir, endpoint, location, timeout=timeout, allow_service=allow_service) as store:
+    with open_store_for(data_dir, endpoint, location, timeout=timeout, refuse_service=not allow_service) as store:
         result = store.query(text, bindings)
     click.echo(sparql.format_result(result, out_format), nl=False)
     if result.kind == "select":

@@ -12,7 +12,8 @@
 
 Embedded queries run in a worker thread, so that Ctrl-C and a timeout stop the command at once
 (Oxigraph evaluates in Rust and would not return to Python before it is done); a query that uses
-``SERVICE`` (which makes Oxigraph fetch from any host) is refused unless allowed.
+``SERVICE`` (which makes Oxigraph fetch from any host) is refused where the query text is the
+user's (``refuse_service``: the ``query`` command); shipped queries are not checked.
 """
 import contextlib
 import sys
@@ -47,16 +48,16 @@ def _from_oxigraph(answer) -> Result:
 
 class OxigraphStore(Store):
     """An embedded pyoxigraph store, in memory or on disk. ``timeout`` (seconds, None: no limit)
-    bounds each query; ``allow_service`` lets queries use SERVICE; ``hold`` is closed with the
-    store (the shared lock a reader of a persistent store holds)."""
+    bounds each query; ``refuse_service`` refuses queries that use SERVICE; ``hold`` is closed
+    with the store (the shared lock a reader of a persistent store holds)."""
 
-    def __init__(self, store: ox.Store, description: str, *, timeout=None, allow_service=False, hold=None):
+    def __init__(self, store: ox.Store, description: str, *, timeout=None, refuse_service=False, hold=None):
         self.store, self.description = store, description
-        self.timeout, self.allow_service, self._hold = timeout, allow_service, hold
+        self.timeout, self.refuse_service, self._hold = timeout, refuse_service, hold
 
     def query(self, query, bindings=None):
         utf8(query)
-        if not self.allow_service:
+        if self.refuse_service:
             refuse_service(query)  # bound values are terms, never keywords: the text is enough
         text = bind_values(query, bindings)
         return self._in_worker(lambda: _from_oxigraph(self.store.query(text, use_default_graph_as_union=True)))
@@ -103,17 +104,17 @@ def load_data(store: ox.Store, data_dir) -> None:
     attach_store_texts(store, data_dir)
 
 
-def open_store(data_dir=None, endpoint=None, location=None, *, timeout=None, allow_service=False) -> Store:
+def open_store(data_dir=None, endpoint=None, location=None, *, timeout=None, refuse_service=False) -> Store:
     """The store for a command: remote if ``endpoint``, else persistent if one was built for
     ``data_dir`` (rebuilt if stale or damaged), else ``data_dir`` (default: shipped graph_data/)
     in memory. ``timeout`` bounds each query (seconds; for a remote endpoint, each request);
-    ``allow_service`` lets embedded queries use SERVICE."""
+    ``refuse_service``: embedded queries that use SERVICE are refused (for query text a user wrote)."""
     if endpoint:
         from .remote import RemoteStore
         return RemoteStore(endpoint) if timeout is None else RemoteStore(endpoint, timeout=timeout)
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     where = Path(location) if location else cache_dir(data_dir)
-    options = {"timeout": timeout, "allow_service": allow_service}
+    options = {"timeout": timeout, "refuse_service": refuse_service}
     if is_marked(where):
         return _open_persistent(data_dir, where, options)
     store = ox.Store()
