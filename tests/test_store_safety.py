@@ -269,3 +269,13 @@ def test_a_non_utf8_argument_is_one_line(run, args):
     assert result.exit_code == 1
     assert "is not UTF-8 text (byte 0xFF at offset" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_with_a_damaged_store_rebuilds_it_and_imports(run, run_json, data_copy, tmp_path):
+    first, _ = _split_ledger(tmp_path)
+    assert run("load", "--data", data_copy).exit_code == 0
+    _damage(cache_dir(data_copy), "garbage CURRENT")
+    result = run("import", first, "--data", data_copy)
+    assert result.exit_code == 0, result.stderr
+    assert persistent_is_fresh(data_copy)
+    assert run_json("lookup", "500,000", "--data", data_copy)
