@@ -152,22 +152,25 @@ def test_a_writer_waits_for_the_data_lock_and_says_so(data_copy):
              f"with data_lock({str(data_copy)!r}):\n    print('got it')"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = process.stderr.readline()
-        assert line.strip() == f"busy: another claimgraph is using {data_copy}; waiting…"
+        assert line.strip() == f"busy: another claimgraph is writing {data_copy}; waiting…"
         assert process.poll() is None
     out, err = process.communicate(timeout=60)
     assert out.strip() == "got it"
 
 
-def test_a_busy_lock_without_waiting_is_one_line(data_copy):
+@pytest.mark.parametrize("shared, doing", [(False, "writing"), (True, "reading")])
+def test_a_busy_lock_without_waiting_is_one_line(data_copy, shared, doing):
     from claimgraph.store.locks import Busy
 
+    with data_lock(data_copy):
+        pass  # the lock file exists from the first writer on; readers never make it
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from claimgraph.store import data_lock\n"
-         f"with data_lock({str(data_copy)!r}):\n    print('held', flush=True); sys.stdin.read()"],
+         f"with data_lock({str(data_copy)!r}, shared={shared}):\n    print('held', flush=True); sys.stdin.read()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(Busy, match="busy: another claimgraph is using .*; try again"):
+        with pytest.raises(Busy, match=f"^busy: another claimgraph is {doing} {data_copy}; try again"):
             with data_lock(data_copy, wait=False):
                 pass
     finally:

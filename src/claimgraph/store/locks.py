@@ -116,11 +116,21 @@ def _acquire(fd: int, what: Path, shared: bool, wait: bool, notify) -> None:
         return
     except BlockingIOError:
         pass
-    doing = "writing" if shared else "using"
+    doing = "writing" if shared else _holders(fd)
     if not wait:
         raise Busy(f"busy: another claimgraph is {doing} {what}; try again when it has finished")
     (notify or _to_stderr)(f"busy: another claimgraph is {doing} {what}; waiting…")
     fcntl.flock(fd, mode)
+
+
+def _holders(fd: int) -> str:
+    """What the others holding the lock do: "reading" if a shared lock can be had, else "writing"."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return "writing"
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return "reading"
 
 
 def _to_stderr(line: str) -> None:
