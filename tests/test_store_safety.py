@@ -282,3 +282,13 @@ def test_import_with_a_damaged_store_rebuilds_it_and_imports(run, run_json, data
     assert result.exit_code == 0, result.stderr
     assert persistent_is_fresh(data_copy)
     assert run_json("lookup", "500,000", "--data", data_copy)
+
+
+def test_a_text_saved_anew_in_a_subfolder_is_noticed(data_copy):
+    (data_copy / "texts").mkdir()
+    (data_copy / "texts" / "a.txt").write_text("one")
+    from claimgraph.store.persistent import fingerprint
+    before = fingerprint(data_copy)
+    (data_copy / "texts" / "a.txt.new").write_text("two")
+    os.replace(data_copy / "texts" / "a.txt.new", data_copy / "texts" / "a.txt")  # as editors save
+    assert fingerprint(data_copy) != before

@@ -48,13 +48,16 @@ def cache_dir(data_dir) -> Path:
 
 def fingerprint(data_dir) -> str:
     """Changes whenever a file of ``data_dir`` (or the shipped vocabulary) is written, added,
-    removed or replaced: (name, size, mtime, ctime, inode) of each."""
+    removed or replaced: (name, size, mtime, ctime, inode) of each. A subfolder (archived texts
+    in ``texts/``) counts by its own entry, which changes when a file in it is added, removed or
+    replaced (as editors save), not when one is rewritten in place: a stat of each of 50,000
+    texts would cost a cold look-up ~0.2 s."""
     h = hashlib.sha256()
     with os.scandir(data_dir) as entries:
-        files = sorted((e for e in entries if e.is_file() and not _scratch(e.name)), key=lambda e: e.name)
-    for entry in files:
+        found = sorted((e for e in entries if not _scratch(e.name) and (e.is_file() or e.is_dir())), key=lambda e: e.name)
+    for entry in found:
         st = entry.stat()
-        h.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+        h.update(f"{entry.name}\0{st.st_size if entry.is_file() else '/'}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
     st = ontology_file("claimgraph.ttl").stat()
     h.update(f"\0vocabulary\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
     return h.hexdigest()
