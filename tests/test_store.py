@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.resources import query_names
-from claimgraph.serve import start_server, stop_server, wait_for_port
+from claimgraph.store.server import start_server, stop_server, wait_for_port
 
 
 def lookups(run_json, *store_args):
@@ -164,7 +164,7 @@ def test_import_updates_a_fresh_persistent_store_in_place(run, run_json, data_co
 def test_ctrl_c_while_the_server_starts_leaves_no_server_behind(tmp_path, free_port, monkeypatch):
     """Regression: Ctrl-C between the server opening its port and `start_server` returning left
     the Oxigraph process running."""
-    import claimgraph.serve as serve
+    import claimgraph.store.server as serve
 
     started = []
     real_popen = subprocess.Popen

@@ -104,10 +104,10 @@ def _data(data_dir):
     return data_dir or default_data_dir()
 
 
-def open_store_for(data_dir, endpoint, location):
-    """The store the --data, --endpoint and --store options name."""
+def open_store_for(data_dir, endpoint, location, **options):
+    """The store the --data, --endpoint and --store options name (``options``: timeout, refuse_service)."""
     from .store import open_store
-    return open_store(_data(data_dir), endpoint, location)
+    return open_store(_data(data_dir), endpoint, location, **options)
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)
@@ -221,9 +221,15 @@ def show(claim_id, rdf_format, data_dir, location, endpoint):
               help="Bind ?NAME to VALUE as a term (<iri>, a number, or text). Repeatable.")
 @click.option("--format", "out_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format (json: SPARQL 1.1 results).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True,
+              help="Stop the query after this many seconds (Ctrl-C stops it at once).")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query use SERVICE, which fetches from other hosts (refused by default).")
 @store_options
-def query(query_text, query_file, query_name, list_queries, binds, out_format, data_dir, location, endpoint):
-    """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name."""
+def query(query_text, query_file, query_name, list_queries, binds, out_format, timeout, allow_service,
+          data_dir, location, endpoint):
+    """Run SPARQL: from QUERY_TEXT, --file, or a shipped --name. SERVICE is refused unless
+    --allow-service; a query is stopped after --timeout seconds."""
     from . import sparql
     from .resources import query_names, query_text as shipped
 
@@ -239,7 +245,7 @@ def query(query_text, query_file, query_name, list_queries, binds, out_format, d
     else:
         text = _read_text(query_file) if query_file else shipped(query_name) if query_name else query_text
     bindings = sparql.parse_binds(binds)
-    with open_store_for(data_dir, endpoint, location) as store:
+    with open_store_for(data_dir, endpoint, location, timeout=timeout, refuse_service=not allow_service) as store:
         result = store.query(text, bindings)
     click.echo(sparql.format_result(result, out_format), nl=False)
     if result.kind == "select":
@@ -264,13 +270,20 @@ def load(data_dir, location):
 
 @main.command()
 @data_option
-@click.option("--port", default=7878, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: a free one, printed).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-def serve(data_dir, port, host):
-    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C."""
-    from .serve import serve_forever
+@click.option("--timeout", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Stop each query after this many seconds.")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries use SERVICE, which makes the server fetch from other hosts (refused by default).")
+def serve(data_dir, port, host, timeout, allow_service):
+    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C.
 
-    serve_forever(_data(data_dir), host, port, echo=click.echo)
+    Queries that use SERVICE are refused unless --allow-service; each query stops after --timeout."""
+    from .store.server import serve_forever
+
+    serve_forever(_data(data_dir), host, port, echo=click.echo, timeout=timeout, allow_service=allow_service)
 
 
 @main.command()
@@ -280,7 +293,7 @@ def serve(data_dir, port, host):
 @click.option("--batch", default=50_000, show_default=True, help="Triples per request.")
 def push(data_dir, endpoint, batch):
     """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
-    from .remote import push as push_data, store_url_for
+    from .store.remote import push as push_data, store_url_for
     from .store import graph_files
 
     total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))

@@ -33,7 +33,7 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
 def attach_texts(graph: Graph, data_dir) -> Graph:
     """Add ``schema:text`` to every ``cg:ArchivedText`` from its ``cg:textFile`` in ``data_dir``."""
     for node, name in list(graph.subject_objects(CG.textFile)):
-        graph.set((node, SCHEMA.text, Literal(read_archived_text(Path(data_dir) / str(name), str(node)))))
+        graph.set((node, SCHEMA.text, Literal(read_archived_text(data_dir, str(name), str(node)))))
     return graph
 
 

@@ -20,7 +20,7 @@ from .model.build import GraphContext, build_sheet
 from .model.ids import short_id
 from .namespaces import CG_IRI, DCTERMS_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA, SCHEMA_IRI
 from .resources import query_text
-from .store import iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
+from .store import data_lock, iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
 
 
 @dataclass
@@ -84,6 +84,11 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: boo
     columns, and then writes nothing. ``progress`` is called with 1 for each row built. With
     ``check``, the consistency rules run for the sheet's claims against the graph they joined
     (``result.checks``): competing estimates, parts, shares, drift."""
+    with data_lock(data_dir):  # one writer at a time: a concurrent import would lose the other's claims
+        return _import_locked(sheet_path, data_dir, text_path, progress, check)
+
+
+def _import_locked(sheet_path, data_dir, text_path, progress, check) -> ImportResult:
     from .validate import validate_graph
 
     data_dir = Path(data_dir)

@@ -34,7 +34,10 @@ def parse_binds(binds) -> dict:
         if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise QueryError(f"--bind {bind!r}: expected NAME=VALUE")
         if value.startswith("<") and value.endswith(">"):
-            out[name] = ox.NamedNode(value[1:-1])
+            try:
+                out[name] = ox.NamedNode(value[1:-1])
+            except ValueError as exc:
+                raise QueryError(f"--bind {bind!r}: {value} is not an IRI ({exc}); write <https://…>") from None
         elif _NUMBER.match(value):
             out[name] = term(float(value) if "." in value else int(value))
         else:
