@@ -25,7 +25,6 @@ from .vocab import (AMOUNT, BOUNDS, ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPE
 from .words import QuotationsOf
 
 CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
-MAX_TEXT_BYTES = 16 * 1024 * 1024
 DCTERMS_IS_PART_OF = URIRef(DCTERMS_IRI + "isPartOf")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -381,44 +380,32 @@ class _Builder:
 
     def archived_text(self, row):
         """(path, text) of the source's archived text: ``--text``, else ``source_text`` beside
-        the sheet or in the data folder, as a regular file inside that folder."""
-        if self.text_path is not None:
-            candidates = [(self.text_path, None)]
-        else:
-            name = row.get("source_text", "")
-            if not name:
-                self.fault(row, "source_text", "missing: name the file of the article's plain text, beside the "
-                                               "sheet or in the data folder (such as gbnews-2024-07-18-exodus.txt)")
-                return None, None
-            if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name:
-                self.fault(row, "source_text", f"{name!r} is outside the sheet's and the data folder: write the "
-                                               "name of a file beside the sheet or in the data folder")
-                return None, None
-            candidates = [(folder / name, folder) for folder in (self.sheet_dir, self.data_dir) if folder is not None]
-        for path, folder in candidates:
-            if not path.exists():
-                continue
-            resolved = path.resolve()
-            if folder is not None and folder not in resolved.parents:
-                self.fault(row, "source_text", f"{path} leads outside {folder}: copy the text into the folder")
-                return None, None
-            if not resolved.is_file():
-                self.fault(row, "source_text", f"{path} is not a regular file: give a plain text file")
-                return None, None
-            if resolved.stat().st_size > MAX_TEXT_BYTES:
-                self.fault(row, "source_text", f"{path} is larger than {MAX_TEXT_BYTES >> 20} MB: archive the "
-                                               "article's text, not a whole site")
-                return None, None
-            data = resolved.read_bytes()
-            try:
-                return path, data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                self.fault(row, "source_text", f"{path}: byte {exc.start} is not UTF-8: save the text as UTF-8")
-                return None, None
-        where = " or ".join(str(p) for p, _ in candidates) or row.get("source_text", "")
-        self.fault(row, "source_text", f"cannot find the archived text {where}: put the file beside the sheet "
-                                       "or in the data folder, or give --text FILE")
-        return None, None
+        the sheet or in the data folder, read as the stores read archived texts (inside that
+        folder, a regular UTF-8 file of at most 16 MB)."""
+        from ..errors import DataError
+        from ..store.texts import decode_text, read_text_bytes, safe_text_path
+
+        name = row.get("source_text", "")
+        try:
+            if self.text_path is not None:
+                path = self.text_path
+            else:
+                if not name:
+                    self.fault(row, "source_text", "missing: name the file of the article's plain text, beside "
+                                                   "the sheet or in the data folder (such as gbnews-2024-07-18.txt)")
+                    return None, None
+                folders = [f for f in (self.sheet_dir, self.data_dir) if f is not None]
+                paths = [safe_text_path(folder, name) for folder in folders]
+                path = next((p for p in paths if p.exists()), None)
+                if path is None:
+                    where = " or ".join(str(f) for f in folders)
+                    self.fault(row, "source_text", f"cannot find the archived text {name!r} in {where}: put the "
+                                                   "file beside the sheet or in the data folder, or give --text FILE")
+                    return None, None
+            return path, decode_text(path, read_text_bytes(path))
+        except DataError as exc:
+            self.fault(row, "source_text", str(exc))
+            return None, None
 
     def claim_row(self, row, kind, source) -> RowClaim:
         rc = RowClaim(row=row, kind=kind, source=source, speakers=self.entities(row, "speaker"))
