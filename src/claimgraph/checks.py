@@ -11,9 +11,12 @@ with the citation of every claim named:
 - ``figure_drift``: an appearance printing a figure with another bound or value than its claim;
 - ``quote_drift``: an appearance whose words differ from the quotation's beyond typography.
 
-The figures come from SPARQL (``queries/checks/*.rq``) in a few scans, and are compared here,
-grouped by a key, so the whole graph is checked in one pass; ``run_checks(store, claims=…)``
-checks only what concerns the given claims (an import's).
+The figures and what drift compares come from the store's sidecar index (``claimgraph.index``:
+the answers of ``queries/index/*.rq`` kept in SQLite), where only what can give a result is read —
+figures of quantities with more than one figure, parts and wholes, appearances that print
+another bound, value or words — and are compared here, grouped by a key, so the whole graph is
+checked in one pass; ``run_checks(store, claims=…)`` checks only what concerns the given claims
+(an import's): their figures with every figure of the same quantities and wholes.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,8 +27,7 @@ from .model.ids import short_id
 from .model.records import details
 from .model.words import same_words
 from .namespaces import CG_IRI
-from .resources import query_text
-from .store import Store, iri
+from .store import Store
 from .validate import Severity
 
 BOUND_WORDS = {CG_IRI + "Exact": "exact", CG_IRI + "Approximate": "approximate", CG_IRI + "LowerBound": "lower",
@@ -87,33 +89,22 @@ def _number(x):
     return Decimal(str(x)) if x is not None else None
 
 
-def figures(store: Store, claims=None) -> dict[str, Figure]:
-    """Every figure (or those of ``claims`` and every figure of the same quantities)."""
-    query = query_text("checks/figures")
-    if claims is None:
-        rows = store.select(query)
-    else:
-        seeds = store.select_each(query, [{"claim": iri(c)} for c in sorted(claims)])
-        pairs = sorted({(r["s"], r["p"]) for r in seeds})
-        rows = store.select_each(query, [{"s": iri(s), "p": iri(p)} for s, p in pairs])
+def figures(index, claims=None) -> dict[str, Figure]:
+    """The figures that can take part in a result (or those of ``claims`` and every figure of
+    the same quantities and wholes), from the sidecar ``index``."""
+    from .index.quantities import figures as figure_rows
+
     found = {}
-    for r in rows:
-        if r["claim"] in found:
-            continue
+    for r in figure_rows(index, claims):
         value = _number(r["value"]) if isinstance(r["value"], (int, float)) else None
         minimum, maximum = _number(r["min"]), _number(r["max"])
         if value is None and minimum is None:
             continue
+        places_from, places_to = frozenset(r["from_places"]), frozenset(r["to_places"])
         found[r["claim"]] = Figure(r["claim"], (r["s"], r["p"], r["unit"], r["time"] or "", r["measure"] or "",
-                                                bool(r["each"])), value, minimum, maximum,
-                                   BOUND_WORDS.get(r["bound"], "exact"), r["unit"], r["p"], r["whole"], bool(r["each"]))
-    links: dict[str, dict] = {}
-    for r in store.select_each(query_text("checks/figure_links"), [{"claim": iri(c)} for c in sorted(found)]):
-        links.setdefault(r["claim"], {}).setdefault(r["role"], set()).add(r["node"])
-    for c, f in found.items():
-        mine = links.get(c, {})
-        f.speakers, f.to = frozenset(mine.get("speaker", ())), frozenset(mine.get("to", ()))
-        f.key = f.key + (frozenset(mine.get("from", ())), f.to)
+                                                bool(r["each"]), places_from, places_to), value, minimum, maximum,
+                                   BOUND_WORDS.get(r["bound"], "exact"), r["unit"], r["p"], r["whole"], bool(r["each"]),
+                                   frozenset(r["speakers"]), places_to)
     return found
 
 
@@ -202,11 +193,12 @@ def shares_over_100(figs: dict[str, Figure], only=None) -> list[CheckResult]:
     return out
 
 
-def drift(store: Store, claims=None) -> list[CheckResult]:
+def drift(index, claims=None) -> list[CheckResult]:
     """Appearances that print a figure with another bound or value than their claim, and
     appearances whose words differ from the quotation's beyond typography."""
-    query = query_text("checks/drift")
-    rows = store.select(query) if claims is None else store.select_each(query, [{"claim": iri(c)} for c in sorted(claims)])
+    from .index.quantities import drift as drift_rows
+
+    rows = sorted(drift_rows(index, claims), key=lambda r: (r["claim"], r["appearance"], repr(r)))
     out = []
     for r in rows:
         if r["exact"] is not None:
@@ -229,9 +221,12 @@ RULES = (competing_estimates, parts_exceed_whole, share_vs_count, shares_over_10
 def run_checks(store: Store, claims=None) -> list[CheckResult]:
     """Every rule on ``store`` (or only what concerns ``claims``); violations first, each with
     the citations of the claims (and of the drifting appearance) it names."""
+    from .index import of
+
     only = set(claims) if claims is not None else None
-    figs = figures(store, only)
-    results = [r for rule in RULES for r in rule(figs, only)] + drift(store, only)
+    index = of(store)
+    figs = figures(index, only)
+    results = [r for rule in RULES for r in rule(figs, only)] + drift(index, only)
     named = sorted({r.focus for r in results} | {r.other for r in results if r.other})
     records = {c.iri: c for c in details(store, named)}
     for r in results:

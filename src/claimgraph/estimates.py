@@ -90,10 +90,11 @@ def quantities(store, claim_iris, minimum: int = 1) -> list[Quantity]:
     """The quantities the figure claims ``claim_iris`` give, each with every figure of it in the
     graph; those with at least ``minimum`` marks, most marks first."""
     from .checks import figures
+    from .index import of
     from .resources import query_text
     from .store import iri
 
-    figs = figures(store, set(claim_iris))
+    figs = figures(of(store), set(claim_iris))
     wanted = {figs[c].key for c in claim_iris if c in figs}
     groups: dict[tuple, list] = {}
     for f in figs.values():

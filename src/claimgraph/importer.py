@@ -135,7 +135,9 @@ def _import_locked(sheet_path, data_dir, text_path, progress, check) -> ImportRe
               if not (p.exists() and p.read_bytes() == b)}
     replace_files(writes)
     if was_fresh and writes:
-        update_persistent(data_dir, [p for p in writes if p.suffix == ".ttl"])
+        entities = {str(s) for g in built.graphs.values() for s in g.subjects() if isinstance(s, URIRef)}
+        update_persistent(data_dir, [p for p in writes if p.suffix == ".ttl"],
+                          claims=built.new_claims | built.known_claims, entities=entities - set(built.appearances))
     result = ImportResult(added=len(built.new_claims), appearances=len(new_appearances),
                           unchanged=len(built.appearances) - len(new_appearances), known=len(built.known_claims),
                           files=[str(p) for p in writes])

@@ -47,6 +47,7 @@ def entities_named(store: Store, name: str) -> set[str]:
     name = " ".join(name.split())
     if not name:
         return set()
+    index = store.index(build=False)
     found = {row["entity"] for row in store.select(query_text("lib/find_entities_exact"), {"label": name})}
     if "/" in name and not name.startswith(("http://", "https://")):
         try:
@@ -55,6 +56,8 @@ def entities_named(store: Store, name: str) -> set[str]:
             node = None
         if node is not None:
             found |= {row["node"] for row in store.select(query_text("lib/node_exists"), {"node": node})}
+    if not found and index is not None:
+        return index.entities(name)
     if not found:
         found = {row["entity"] for row in store.select(query_text("lib/find_entities"), {"name": name.lower()})}
     if not found:
@@ -93,9 +96,23 @@ def value_terms(number) -> list:
     return [ox.Literal(format(value.normalize(), "f"), datatype=decimal)]
 
 
+def by_words(store: Store, text: str, exact: bool = False):
+    """Claims whose words (in any appearance), statement or printed figure hold the words of
+    ``text`` — stemmed, or with ``exact`` as written — from the store's index (a list in look-up
+    order; see :mod:`claimgraph.index.search`), else, for an endpoint with no index of its own,
+    as written by a scan (a set)."""
+    index = store.index()
+    found = index.search(text, exact) if index is not None else None
+    return found if found is not None else _by_text(store, text)
+
+
+_QUOTED = re.compile(r'^\s*["\u201c](.+)["\u201d]\s*$', re.DOTALL)
+
+
 def _by_text(store: Store, text: str) -> set[str]:
     """Claims whose words (in any appearance), statement or printed figure hold ``text`` as
-    whole words: a scan of each of the three, then the claims the matches belong to."""
+    whole words, as written (no stems): a scan of each of the three, then the claims the
+    matches belong to."""
     words = re.compile(r"(?<!\w)" + re.escape(text.strip()) + r"(?!\w)", re.IGNORECASE)
     hits = {}
     for predicate in (OA_IRI + "exact", SCHEMA_IRI + "text", CG_IRI + "asPrinted"):
@@ -116,7 +133,11 @@ def _by_text(store: Store, text: str) -> set[str]:
 
 def order(store: Store, claims) -> list[str]:
     """``claims`` in look-up order: by first appearance (earliest-published source first,
-    undated last; then source; then position), then by IRI."""
+    undated last; then source; then position), then by IRI (from the store's index when it has
+    one: the same order)."""
+    index = store.index(build=False)
+    if index is not None:
+        return index.order(claims)
     keys = {}
     for r in store.select_each(query_text("lib/order_keys"), [{"claim": iri(c)} for c in sorted(claims)]):
         published = r["published"] or ""
@@ -132,11 +153,12 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
 
     ``term`` is read as a figure if it writes one ("650,000", "1.6 million", "85%": claims with
     that value, or a range with that end), else as a name if an entity has it (claims it made,
-    is about, or published), else as words of a quote, statement or printed figure.
+    is about, or published), else as words of a quote, statement or printed figure: any form of
+    them (stems, case and accents aside), or, in quotation marks, as written.
     ``speaker``, ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value.
     Answers in the module's documented order, at most ``limit`` after every filter. Raises
     NotFound when nothing matches."""
-    sets, first = [], set()
+    sets, first, ranked = [], set(), None
     if term:
         figure = parse_figure(term)
         matched = _claim_set(store, "lib/find_by_value_exact", [{"value": t} for t in value_terms(figure)]) \
@@ -147,7 +169,10 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
                 first = claims_involving(store, term, "speaker", entities=entities)
                 matched = first | claims_involving(store, term, "any", entities=entities)
             else:
-                matched = _by_text(store, term)
+                quoted = _QUOTED.match(term)
+                matched = by_words(store, quoted.group(1), exact=True) if quoted else by_words(store, term)
+                if isinstance(matched, list):  # already in look-up order
+                    ranked, matched = matched, set(matched)
         sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
         if name:
@@ -159,7 +184,8 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
     if not sets:
         raise NotFound("say what to look for: a figure, phrase or name, or a filter")
     found = set.intersection(*sets)
-    ordered = [c for c in order(store, found) if c in first] + [c for c in order(store, found) if c not in first]
+    ranked = [c for c in ranked if c in found] if ranked is not None else order(store, found)
+    ordered = [c for c in ranked if c in first] + [c for c in ranked if c not in first]
     claims = []
     for i in range(0, len(ordered), 200):  # claims without an appearance are left out by details()
         claims += details(store, ordered[i:i + 200])

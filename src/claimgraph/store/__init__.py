@@ -9,7 +9,9 @@ All three answer SPARQL 1.1 SELECT/ASK/CONSTRUCT through :meth:`Store.query`. Th
 - ``stream``: the N-Triples files read as one stream for the bulk load;
 - ``locks``: locks on data folders and stores between claimgraph processes;
 - ``persistent``: the on-disk store: where, when fresh, built and replaced (only its own folders);
-- ``local``: Oxigraph embedded, in memory or the persistent store, and ``open_store``;
+- ``embedded``: Oxigraph embedded (in memory or on disk) behind the ``Store`` interface;
+- ``loading``: a new persistent store filled in a thread (bulk load, texts, compaction);
+- ``local``: which store a command reads (``open_store``): remote, persistent or in memory;
 - ``guard``: refusing SPARQL SERVICE (a tokenizer);
 - ``remote``: a SPARQL 1.1 endpoint, and ``push`` over the Graph Store Protocol;
 - ``server``: ``claimgraph serve``, the Oxigraph server.
@@ -18,7 +20,8 @@ Nothing here imports rdflib at module level (look-ups never load it) or the clai
 """
 from .base import Result, Store
 from .files import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, data_files, graph_files, graph_name, load_file, parse_error_reason
-from .local import OxigraphStore, open_store
+from .embedded import OxigraphStore
+from .local import open_store
 from .locks import data_lock, store_lock
 from .persistent import build_persistent, cache_dir, persistent_is_fresh, update_persistent
 from .terms import bind_values, iri, py, term, to_rdflib

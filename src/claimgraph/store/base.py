@@ -42,6 +42,13 @@ class Store:
         for i in range(0, len(rows), batch):
             yield self.query(query, rows[i:i + batch])
 
+    def index(self, build: bool = True):
+        """The sidecar index of this store (:class:`claimgraph.index.Index`), or None when it
+        has none to trust (then look-ups by words scan the store). A store with no index of
+        its own makes one in memory when ``build`` (small stores: the data folder read into
+        memory)."""
+        return None
+
     def close(self):
         pass
 

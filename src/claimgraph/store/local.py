@@ -10,91 +10,23 @@
   exists (rebuilt when the data files changed, or when it no longer opens);
 - else the data folder read into memory (Oxigraph, no set-up).
 
-Embedded queries run in a worker thread, so that Ctrl-C and a timeout stop the command at once
-(Oxigraph evaluates in Rust and would not return to Python before it is done); a query that uses
-``SERVICE`` (which makes Oxigraph fetch from any host) is refused where the query text is the
-user's (``refuse_service``: the ``query`` command); shipped queries are not checked.
+Queries are answered by :class:`~.embedded.OxigraphStore`.
 """
 import contextlib
 import sys
-import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import DataError, QueryError
+from ..errors import DataError
 from ..resources import default_data_dir
-from .base import Result, Store
+from .base import Store
+from .embedded import OxigraphStore, QueryTimeout
 from .files import attach_store_texts, graph_files, load_file
-from .guard import refuse_service
 from .locks import NotWritable, store_lock
-from .persistent import build_persistent, cache_dir, is_marked, persistent_is_fresh
-from .terms import bind_values, utf8
+from .persistent import INDEX_FILE, build_persistent, cache_dir, is_marked, persistent_is_fresh, read_meta
 
-
-class QueryTimeout(QueryError):
-    """A query ran past its time limit."""
-
-
-def _from_oxigraph(answer) -> Result:
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        rows = [{v: s[v] for v in variables if s[v] is not None} for s in answer]
-        return Result("select", variables, rows)
-    if isinstance(answer, ox.QueryBoolean):
-        return Result("ask", boolean=bool(answer))
-    return Result("graph", triples=list(answer))
-
-
-class OxigraphStore(Store):
-    """An embedded pyoxigraph store, in memory or on disk. ``timeout`` (seconds, None: no limit)
-    bounds each query; ``refuse_service`` refuses queries that use SERVICE; ``hold`` is closed
-    with the store (the shared lock a reader of a persistent store holds)."""
-
-    def __init__(self, store: ox.Store, description: str, *, timeout=None, refuse_service=False, hold=None):
-        self.store, self.description = store, description
-        self.timeout, self.refuse_service, self._hold = timeout, refuse_service, hold
-
-    def query(self, query, bindings=None):
-        utf8(query)
-        if self.refuse_service:
-            refuse_service(query)  # bound values are terms, never keywords: the text is enough
-        text = bind_values(query, bindings)
-        return self._in_worker(lambda: _from_oxigraph(self.store.query(text, use_default_graph_as_union=True)))
-
-    def _in_worker(self, work):
-        """``work()`` in a daemon thread; the caller waits, interruptible by Ctrl-C, at most
-        ``timeout`` seconds. On either the work is left to finish on its own (the command exits)."""
-        outcome = {}
-
-        def run():
-            try:
-                outcome["value"] = work()
-            except BaseException as exc:  # handed to the waiting thread
-                outcome["error"] = exc
-            finally:
-                done.set()
-
-        done = threading.Event()
-        threading.Thread(target=run, name="claimgraph-query", daemon=True).start()
-        if not done.wait(self.timeout):
-            raise QueryTimeout(f"the query ran past its {self.timeout:g} s time limit (--timeout to change it)")
-        if "error" in outcome:
-            exc = outcome["error"]
-            if isinstance(exc, SyntaxError):
-                raise QueryError(f"SPARQL syntax error: {exc}") from exc
-            if isinstance(exc, (OSError, RuntimeError, ValueError)):
-                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                if "Corruption" in message or "No such file" in message:
-                    raise DataError(f"{self.description} is damaged ({message}); rebuild it with `claimgraph load`") from exc
-                raise QueryError(f"query failed: {message}") from exc
-            raise exc
-        return outcome["value"]
-
-    def close(self):
-        if self._hold is not None:
-            self._hold.close()
-            self._hold = None
+__all__ = ["OxigraphStore", "QueryTimeout", "load_data", "open_store"]
 
 
 def load_data(store: ox.Store, data_dir) -> None:
@@ -151,4 +83,5 @@ def _open_persistent(data_dir: Path, where: Path, options: dict) -> OxigraphStor
                                 "delete it or run `claimgraph load` where it can be written") from exc
             rebuilt = True
             continue
-        return OxigraphStore(store, f"persistent store {where}", hold=hold, **options)
+        index = (where / INDEX_FILE, {"fingerprint": read_meta(where).get("fingerprint")})
+        return OxigraphStore(store, f"persistent store {where}", hold=hold, index=index, **options)

@@ -16,21 +16,25 @@ while holding the store lock (readers wait; a second stale reader finds it fresh
 """
 import errno
 import hashlib
-import io
 import json
 import os
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import ClaimgraphError, DataError
+from ..errors import ClaimgraphError
 from ..resources import ontology_file
-from .files import SCHEMA_TEXT, attach_store_texts, graph_files, load_file, parse_error_reason, unreadable
+from .embedded import OxigraphStore
+from .files import attach_store_texts, graph_files, load_file
+from .loading import Loading
 from .locks import DATA_LOCK_NAME, NotWritable, data_lock, store_lock
-from .stream import Concatenated, has_blank_nodes
-from .texts import read_archived_text
 
 MARKER = "claimgraph-store.json"
+#: The sidecar index (claimgraph.index), built and updated with the store, in the same folder.
+INDEX_FILE = "index.sqlite"
+#: What the index holds changes with this; recorded in the marker and the index, a store whose
+#: index is of another version is stale (rebuilt).
+INDEX_VERSION = "1"
 _OLD_MARKER = "claimgraph.json"  # what claimgraph before 0.2 wrote: its stores are ours too
 
 
@@ -84,10 +88,12 @@ def read_meta(location) -> dict:
 
 
 def persistent_is_fresh(data_dir, location=None) -> bool:
-    """Whether the store at ``location`` (default: the cache folder) was built from ``data_dir``
-    as it is now."""
+    """Whether the store at ``location`` (default: the cache folder) and its index were built
+    from ``data_dir`` as it is now."""
     location = Path(location) if location else cache_dir(data_dir)
-    return read_meta(location).get("fingerprint") == fingerprint(data_dir)
+    meta = read_meta(location)
+    return meta.get("index") == INDEX_VERSION and meta.get("fingerprint") == fingerprint(data_dir) \
+        and (location / INDEX_FILE).is_file()
 
 
 def check_store_location(location, data_dir) -> Path:
@@ -126,7 +132,8 @@ def _remove(folder: Path) -> None:
 
 def _write_meta(folder: Path, data_dir, fp: str, state: str = "built") -> None:
     (folder / MARKER).write_text(json.dumps({"made_by": "claimgraph", "state": state, "pid": os.getpid(),
-                                             "data": str(Path(data_dir).resolve()), "fingerprint": fp}),
+                                             "data": str(Path(data_dir).resolve()), "fingerprint": fp,
+                                             "index": INDEX_VERSION}),
                                  encoding="utf-8")
 
 
@@ -152,42 +159,20 @@ def build_persistent(data_dir, location=None, progress=None, if_stale: bool = Fa
 
 
 def _build_locked(data_dir, location: Path, named, progress) -> None:
+    from ..index import build_beside  # the sidecar index is read from the same files meanwhile
+
     fp = fingerprint(data_dir)  # before reading: data changed during the build make the store stale, not wrong
     tmp = location.with_name(location.name + ".building")
     _check_replaceable(tmp)
     _check_replaceable(location, named)
-    store = _fresh_store(tmp, data_dir)
+    _remove(tmp)
+    tmp.mkdir(parents=True)
+    _write_meta(tmp, data_dir, "", state="building")
     files = graph_files(data_dir)
-    nt = [p for p in files if p.suffix == ".nt"]
-    apart = [p for p in files if p.suffix != ".nt"]
-    # One bulk load over all N-Triples files, into the empty store (RocksDB then places its
-    # files without compaction): 142 s -> 100 s at 1M claims against a load per file. Blank
-    # node labels are scoped to their file, so a file with one must be loaded on its own: the
-    # stream watches for "_:" as it goes (no second read of the data) and, if it sees one,
-    # the build starts again with the files that have them set apart.
-    texts = _archived_text_lines(data_dir)
-    stream = Concatenated(nt, progress, tail=texts)
-    _bulk_load_stream(store, stream)
-    if stream.blank_in is not None:
-        del store
-        store = _fresh_store(tmp, data_dir)
-        if progress:
-            progress(-stream.reported)  # the files are read again
-        with_blanks = [p for p in nt if has_blank_nodes(p)]
-        apart += with_blanks
-        _bulk_load_stream(store, Concatenated([p for p in nt if p not in with_blanks], progress, watch=False, tail=texts))
-    for path in apart:
-        load_file(store, path, bulk=True)
-        if progress:
-            progress(path.stat().st_size)
-    if apart:
-        attach_store_texts(store, data_dir, bulk=True)
-    # Compacting costs 30 s at 1M claims, but without it the 24 batches of the bulk load stay
-    # as overlapping level-0 files: look-ups take 190 ms instead of 130 ms cold, and RocksDB
-    # stalls writes (an import then took 43 s instead of 6 s). flush() would compact too, and
-    # left the store 1.4 GB larger.
-    store.optimize()
-    del store
+    loading = Loading(tmp, data_dir, files, progress)
+    loading.start()
+    build_beside(tmp / INDEX_FILE, files, loading, {"fingerprint": fp})
+    del loading
     _write_meta(tmp, data_dir, fp)
     _swap(tmp, location)
 
@@ -209,51 +194,26 @@ def _swap(new: Path, location: Path) -> None:
         pass
 
 
-def _archived_text_lines(data_dir):
-    """For a stream that noted ``archives``: the N-Triples lines giving each its text."""
-    def lines(archives):
-        for archive, name in archives:
-            text = ox.Literal(read_archived_text(data_dir, name, archive))
-            yield f"{archive} {SCHEMA_TEXT} {text} .\n".encode()
-    return lines
-
-
-def _fresh_store(tmp: Path, data_dir) -> ox.Store:
-    """An empty store in ``tmp`` (a build folder: marked before anything is written into it)."""
-    _remove(tmp)
-    tmp.mkdir(parents=True)
-    _write_meta(tmp, data_dir, "", state="building")
-    return ox.Store(str(tmp / "oxigraph"))
-
-
-def _bulk_load_stream(store: ox.Store, stream: Concatenated) -> None:
-    if not stream.paths:
-        return
-    try:
-        store.bulk_load(input=io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    except SyntaxError as exc:
-        if stream.blank_in is not None:
-            return  # cut mid-line where it stopped; the build starts again
-        path, line = stream.locate(exc.lineno)
-        raise DataError(f"{path}:{line}: malformed RDF: {parse_error_reason(exc)}") from exc
-    except (OSError, MemoryError) as exc:
-        raise unreadable(Path(getattr(exc, "filename", None) or stream.current or stream.paths[0]), exc) from None
-
-
-def update_persistent(data_dir, paths, location=None) -> None:
+def update_persistent(data_dir, paths, location=None, claims=(), entities=()) -> None:
     """Add the data files ``paths`` to the persistent store of ``data_dir`` (after an import)
-    instead of rebuilding it, and record the new fingerprint. Holds the store lock."""
+    instead of rebuilding it, replace what its index holds of ``claims`` and ``entities`` (the
+    IRIs the import touched), and record the new fingerprint. Holds the store lock; if any of
+    it fails, the store is left marked stale (the next command rebuilds it)."""
+    from ..index import update
+
     location = Path(location) if location else cache_dir(data_dir)
     with data_lock(data_dir, shared=True), store_lock(location):
         fp = fingerprint(data_dir)
+        _write_meta(location, data_dir, "")  # stale until both the store and its index follow
         try:
             store = ox.Store(str(location / "oxigraph"))
         except (OSError, RuntimeError):  # damaged: the data are written; the next command rebuilds it
-            _write_meta(location, data_dir, "")
             return
         for path in paths:  # an import only ever adds triples to a file, so adding the file is enough
             load_file(store, Path(path))
         attach_store_texts(store, data_dir)
         store.flush()
+        update(OxigraphStore(store, f"persistent store {location}"), location / INDEX_FILE, claims, entities,
+               {"fingerprint": fp})
         del store
         _write_meta(location, data_dir, fp)

@@ -1,5 +1,7 @@
-"""The N-Triples files of a data folder read as one stream, for one bulk load."""
-import io
+"""The N-Triples files of a data folder fed as one stream into a pipe, for one bulk load that
+Oxigraph reads without holding Python's GIL (so the sidecar index is read at the same time)."""
+import errno
+import fcntl
 import mmap
 import os
 from pathlib import Path
@@ -9,64 +11,68 @@ import pyoxigraph as ox
 from .files import CG_TEXT_FILE
 
 _TEXT_FILE_NT = f" {CG_TEXT_FILE} ".encode()
+_CHUNK = 1 << 20
+_F_SETPIPE_SZ = 1031  # Linux: the pipe's buffer (one chunk, so the loader never waits on a small one)
 
 
-class Concatenated(io.RawIOBase):
-    """N-Triples files read as one stream, a newline between files, noting on the way the
-    archived texts they name (``archives``: subject and file of each ``cg:textFile`` line).
-    With ``watch``, the stream ends early at the first "_:" (a blank node, or text that looks
-    like one) and names its file in ``blank_in``. :meth:`locate` turns a line of the stream
-    back into a file and its line (counted only when a parse error needs it)."""
+class Concatenated:
+    """N-Triples files written one after another into a pipe (:meth:`feed`), a newline between
+    files, noting on the way the archived texts they name (``archives``: subject and file of
+    each ``cg:textFile`` line) and then writing ``tail(archives)``'s lines. With ``watch``, it
+    ends early at the first "_:" (a blank node, or text that looks like one) and names its file
+    in ``blank_in``. :meth:`locate` turns a line of the stream back into a file and its line
+    (counted only when a parse error needs it)."""
 
     def __init__(self, paths, progress=None, watch=True, tail=None):
-        self.paths, self.pending, self.progress, self.watch = list(paths), list(paths), progress, watch
-        self.handle = self.current = self.blank_in = None
+        self.paths, self.progress, self.watch, self.tail = list(paths), progress, watch, tail
+        self.current = self.blank_in = None
         self.carry, self.archives, self.reported = b"", [], 0
-        self.tail, self.tail_lines, self.left = tail, None, b""
+        self.cancelled = False
+        self.error = None  # what stopped the feeding (an archived text that cannot be read), raised by the loader
 
-    def readable(self):
-        return True
+    def pipe(self) -> tuple[int, int]:
+        """(read end, write end) of a new pipe with a buffer of one chunk where the system allows."""
+        read, write = os.pipe()
+        try:
+            fcntl.fcntl(write, _F_SETPIPE_SZ, _CHUNK)
+        except OSError:
+            pass
+        return read, write
 
-    def readinto(self, buffer):
-        while True:
-            if self.blank_in is not None:
-                return 0
-            if self.handle is None:
-                if not self.pending:
-                    return self._read_tail(buffer)
-                self.current = self.pending.pop(0)
-                self.handle = self.current.open("rb")
+    def feed(self, fd: int) -> None:
+        """Write the stream into ``fd`` (closed at the end); stops quietly when the reader has
+        gone (it failed, and says why) or :meth:`cancel` was called, and keeps in ``error``
+        what else stopped it (an archived text that cannot be read)."""
+        try:
+            for path in self.paths:
+                self.current = path
                 self.carry = b""
-            chunk = self.handle.read(len(buffer))
-            if chunk:
-                self._note(chunk)
-                if self.blank_in is not None:
-                    return 0
-                buffer[:len(chunk)] = chunk
-                return len(chunk)
-            self.handle.close()
-            self.handle = None
-            self._note(b"\n")  # a last line without its newline
-            if self.progress:
-                size = self.current.stat().st_size
-                self.progress(size)
-                self.reported += size
-            buffer[0:1] = b"\n"  # a file without a final newline must not join the next one
-            return 1
+                with path.open("rb") as handle:
+                    while chunk := handle.read(_CHUNK):
+                        self._note(chunk)
+                        if self.blank_in is not None or self.cancelled:
+                            return
+                        _write_all(fd, chunk)
+                self._note(b"\n")  # a last line without its newline
+                _write_all(fd, b"\n")  # a file without a final newline must not join the next one
+                if self.progress:
+                    size = path.stat().st_size
+                    self.progress(size)
+                    self.reported += size
+            if self.tail is not None:
+                for line in self.tail(self.archives):
+                    if self.cancelled:
+                        return
+                    _write_all(fd, line)
+        except BrokenPipeError:
+            pass
+        except Exception as exc:  # handed to the thread that loads
+            self.error = exc
+        finally:
+            os.close(fd)
 
-    def _read_tail(self, buffer) -> int:
-        """After the files: the lines ``tail(archives)`` gives (the archived texts)."""
-        if self.tail is None:
-            return 0
-        if self.tail_lines is None:
-            self.tail_lines = self.tail(self.archives)
-        while not self.left:
-            self.left = next(self.tail_lines, b"")
-            if not self.left:
-                return 0
-        n = min(len(buffer), len(self.left))
-        buffer[:n], self.left = self.left[:n], self.left[n:]
-        return n
+    def cancel(self) -> None:
+        self.cancelled = True
 
     def _note(self, chunk: bytes) -> None:
         """Look at the whole lines that ``chunk`` completes: blank nodes, archived texts."""
@@ -93,11 +99,24 @@ class Concatenated(io.RawIOBase):
         before = 0
         for path in self.paths:
             with path.open("rb") as handle:
-                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) + 1
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(_CHUNK), b"")) + 1
             if line <= before + lines:
                 return path, line - before
             before += lines
         return self.paths[-1], line - before
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(fd, view):]
+        except InterruptedError:
+            continue
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise BrokenPipeError from None
+            raise
 
 
 def has_blank_nodes(path: Path) -> bool:
