@@ -44,6 +44,9 @@ BROKEN = [
      "need one start offset"),
     ("claim without appearance", lambda g: g.remove((SOVIET_APPEARANCE, OA.hasBody, None)),
      "Claim has no appearance"),
+    ("claim said to appear where nothing anchors it",
+     lambda g: g.add((SOVIET_FIGURE, SCHEMA.appearance, URIRef("https://w3id.org/claimgraph/id/source/elsewhere"))),
+     "but no appearance of it is anchored there"),
     ("appearance without mode", lambda g: g.remove((ISW_APPEARANCE, CG.mode, None)),
      "needs one mode from cg:ModeScheme"),
     ("quotation reported as the outlet's words", lambda g: g.set((ISW_APPEARANCE, CG.mode, CG.Reported)),
@@ -113,3 +116,21 @@ def test_archived_text_outside_the_data_folder_is_refused(data_copy, run):
     result = run("validate", "--data", data_copy)
     assert result.exit_code == 3
     assert "etc/hostname" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("case, change, message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_the_shapes_are_checked_as_pyshacl_checks_them(data_copy, case, change, message):
+    """validate checks the core constraints itself, all focus nodes at once; pySHACL is the
+    reference: the same results on every broken case."""
+    from claimgraph.data import load_graph
+    from claimgraph.validate import pyshacl_report, validate_graph
+
+    edit(data_copy, change)
+    graph = load_graph(data_copy)
+    assert validate_graph(graph).results == pyshacl_report(graph).results
+
+
+def test_every_shipped_shape_is_checked_without_pyshacl():
+    from claimgraph.shapes import compiled
+
+    assert compiled().left == () and len(compiled().shapes) == 6
