@@ -70,7 +70,26 @@ def test_push_twice_replaces_instead_of_duplicating(run, oxigraph_server):
     result = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--endpoint",
                  f"{oxigraph_server}/query", "--format", "csv")
     local = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv")
-    assert result.stdout == local.stdout
+    remote_count, local_count = (int(r.stdout.split()[-1]) for r in (result, local))
+    assert remote_count == local_count + 1  # and the token of the word index push left (test_index.py)
+
+
+def test_push_leaves_a_word_index_that_follows_the_endpoint(run, run_json, oxigraph_server, data_copy):
+    query = f"{oxigraph_server}/query"
+    assert run("push", "--endpoint", f"{oxigraph_server}/store").exit_code == 0
+    assert run_json("lookup", "cleanse", "--endpoint", query)  # a stem: only the index finds it
+    assert run("push", "--data", data_copy, "--endpoint", query).exit_code == 0  # another folder: another index
+    assert run_json("lookup", "cleanse", "--endpoint", query)
+    token = run("query", "SELECT ?t WHERE { ?x <https://w3id.org/claimgraph/ns#indexToken> ?t }",
+                "--endpoint", query, "--format", "csv")
+    assert len(token.stdout.split()) == 2  # the header and one token
+    body = b'<https://w3id.org/claimgraph/push> <https://w3id.org/claimgraph/ns#indexToken> "someone else" .'
+    urllib.request.urlopen(urllib.request.Request(
+        f"{oxigraph_server}/store?graph={urllib.parse.quote('https://w3id.org/claimgraph/push')}", data=body,
+        method="PUT", headers={"Content-Type": "application/n-triples"}))
+    refused = run("lookup", "cleanse", "--endpoint", query)
+    assert refused.exit_code == 1 and "does not match" in refused.stderr  # refused: a scan, words as written
+    assert run_json("lookup", "cleansing", "--endpoint", query)
 
 
 def test_push_in_batches(run, oxigraph_server):

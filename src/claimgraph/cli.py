@@ -129,11 +129,10 @@ def validate(data_dir, out_format):
     """Check the data against the SHACL shapes: one line per violation.
 
     Exit 0 when the data conforms, 1 on violations, 3 when a file cannot be read."""
-    from .data import load_graph
-    from .validate import validate_graph
+    from .validate import validate_data
 
     data_dir = _data(data_dir)
-    report = validate_graph(load_graph(data_dir))
+    report = validate_data(data_dir)
     if out_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     elif out_format == "turtle":
@@ -172,8 +171,12 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     from .show import summary
 
     with open_store_for(data_dir, endpoint, location) as store:
-        claims = find(store, term, speaker=speaker, place=place, source=source,
-                      minimum=minimum, maximum=maximum, limit=limit)
+        try:
+            claims = find(store, term, speaker=speaker, place=place, source=source,
+                          minimum=minimum, maximum=maximum, limit=limit)
+        finally:
+            if getattr(store, "index_note", None):
+                click.echo(f"note: {store.index_note}", err=True)
     if as_json:
         click.echo(json.dumps([cite.as_json(c) for c in claims], ensure_ascii=False, indent=2))
         return
@@ -293,12 +296,12 @@ def serve(data_dir, port, host, timeout, allow_service):
 @click.option("--batch", default=50_000, show_default=True, help="Triples per request.")
 def push(data_dir, endpoint, batch):
     """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
-    from .store.remote import push as push_data, store_url_for
+    from .index.endpoint import push as push_data
     from .store import graph_files
 
     total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))
     with _progress("pushing", total) as step:
-        counts = push_data(_data(data_dir), store_url_for(endpoint), batch, progress=step)
+        counts = push_data(_data(data_dir), endpoint, batch, progress=step)
     click.echo(f"pushed {counts['triples']} triples from {counts['files']} file(s) in {counts['requests']} request(s)")
 
 

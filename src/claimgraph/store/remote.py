@@ -98,6 +98,27 @@ class RemoteStore(Store):
         self.endpoint, self.timeout = endpoint, timeout
         self.description = f"SPARQL endpoint {endpoint}"
         self._checked = False
+        self._index, self.index_note, self._hold = False, None, None
+
+    def index(self, build: bool = True):
+        """The index ``claimgraph push`` left for this endpoint, if the endpoint still holds its
+        token (else None, and ``index_note`` says why when there was one)."""
+        if self._index is False:
+            import contextlib
+
+            from ..index.endpoint import open_for
+
+            self._hold = contextlib.ExitStack()
+            self._index, self.index_note = open_for(self, self._hold)
+        return self._index
+
+    def close(self):
+        if self._index:
+            self._index.close()
+        self._index = False
+        if self._hold is not None:
+            self._hold.close()
+            self._hold = None
 
     def query(self, query, bindings=None):
         utf8(query)
@@ -179,6 +200,12 @@ def push(data_dir, store_endpoint: str, batch_triples: int = 50_000, progress=No
         counts["files"] += 1
         counts["triples"] += len(triples)
     return counts
+
+
+def put_graph(store_endpoint: str, graph: str, ntriples: bytes) -> None:
+    """Replace the named graph ``graph`` at a Graph Store endpoint with ``ntriples``."""
+    url = f"{store_endpoint}?{urllib.parse.urlencode({'graph': graph})}"
+    _request(url, ntriples, {"Content-Type": "application/n-triples"}, "PUT")
 
 
 def store_url_for(endpoint: str) -> str:
