@@ -17,12 +17,14 @@ from claimgraph.store.local import load_data
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 ECHO, LEDGER = "echo-2024-07-20-exodus", "ledger-2024-08-02-caucasus"
-TABLES = ("claims", "labels", "figures", "appearance_words", "appearance_bounds", "claim_bounds", "quotations")
+TABLES = ("claims", "labels", "figures", "appearance_words", "appearance_bounds", "claim_bounds", "quotations", "roles",
+          "countries")
 
 
 def contents(db) -> dict:
     """Every table of an index as sets of rows (the searchable texts one by one)."""
-    out = {t: {repr(r) for r in db.execute(f"SELECT * FROM {t}")} for t in TABLES}
+    out = {t: {repr(r) for r in db.execute(f"SELECT * FROM {t}")} for t in TABLES if t != "claims"}
+    out["claims"] = set(db.execute("SELECT iri, undated, published, source, start FROM claims"))  # not their rank
     out["docs"] = {(c, x) for c, d in db.execute("SELECT claim, text FROM docs") for x in d.split(" \ue000 ")}
     return out
 
@@ -161,3 +163,21 @@ def test_find_uses_the_index_order_for_words(three_sources):
     with open_store(three_sources) as store:
         claims = find(store, "people")
         assert [c.iri for c in claims] == store.index().order([c.iri for c in claims])
+
+
+def test_the_index_read_in_a_process_of_its_own_is_the_same(run, three_sources, monkeypatch):
+    import claimgraph.index
+
+    monkeypatch.setattr(claimgraph.index, "APART_FROM", 0)  # as for a large data folder
+    assert run("load", "--data", three_sources).exit_code == 0
+    with open_store(three_sources) as store:
+        assert contents(store.index(build=False).db) == from_the_store(three_sources)
+
+
+def test_an_unreadable_file_stops_the_load_and_the_process_that_reads_the_index(run, data_copy, monkeypatch):
+    import claimgraph.index
+
+    monkeypatch.setattr(claimgraph.index, "APART_FROM", 0)
+    (data_copy / "broken.nt").write_text("<a> <b> .\n", encoding="utf-8")
+    result = run("load", "--data", data_copy)
+    assert result.exit_code == 3 and "broken.nt:1: malformed RDF" in result.stderr

@@ -10,6 +10,7 @@ Every value a user types reaches SPARQL as a bound term (see :func:`claimgraph.s
 """
 import re
 from decimal import Decimal
+from itertools import islice
 
 import pyoxigraph as ox
 
@@ -77,13 +78,19 @@ ROLE_QUERIES = {"speaker": ("lib/claims_by_speaker",), "place": ("lib/claims_by_
 
 
 def claims_involving(store: Store, name: str, role: str, limit: int | None = None, entities=None) -> set[str]:
-    """Claims that involve the entities named ``name`` as "speaker", "place", "source" or "any"."""
+    """Claims that involve the entities named ``name`` as "speaker", "place", "source" or "any"
+    (speakers and places from the store's index when it has one: the same claims)."""
     entities = entities_named(store, name) if entities is None else entities
     rows = [{"entity": iri(e)} for e in entities]
+    index = store.index(build=False) if limit is None else None
     found = set()
     for query in ROLE_QUERIES[role] if rows else ():
-        found |= _claim_set(store, query, rows, limit)
+        kind = _INDEXED_ROLES.get(query)
+        found |= index.claims_of(entities, kind) if index is not None and kind else _claim_set(store, query, rows, limit)
     return found
+
+
+_INDEXED_ROLES = {"lib/claims_by_speaker": "speaker", "lib/claims_by_place": "place"}
 
 
 def value_terms(number) -> list:
@@ -98,11 +105,11 @@ def value_terms(number) -> list:
 
 def by_words(store: Store, text: str, exact: bool = False):
     """Claims whose words (in any appearance), statement or printed figure hold the words of
-    ``text`` — stemmed, or with ``exact`` as written — from the store's index (a list in look-up
-    order; see :mod:`claimgraph.index.search`), else, for an endpoint with no index of its own,
-    as written by a scan (a set)."""
+    ``text`` — stemmed, or with ``exact`` as written — from the store's index (an iterator in
+    look-up order, read as needed; see :mod:`claimgraph.index.search`), else, for an endpoint
+    with no index of its own or a term without words, as written by a scan (a set)."""
     index = store.index()
-    found = index.search(text, exact) if index is not None else None
+    found = index.matches(text, exact) if index is not None else None
     return found if found is not None else _by_text(store, text)
 
 
@@ -158,11 +165,14 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
     ``speaker``, ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value.
     Answers in the module's documented order, at most ``limit`` after every filter. Raises
     NotFound when nothing matches."""
-    sets, first, ranked = [], set(), None
+    sets, first, stream = [], set(), None
     if term:
         figure = parse_figure(term)
-        matched = _claim_set(store, "lib/find_by_value_exact", [{"value": t} for t in value_terms(figure)]) \
-            if figure is not None else set()
+        matched = set()
+        if figure is not None:
+            values = [{"value": t} for t in value_terms(figure)]
+            for query in ("lib/find_by_value_exact", "lib/find_by_range_end", "lib/find_by_printed_value"):
+                matched |= _claim_set(store, query, values)
         if not matched:
             entities = entities_named(store, term)
             if entities:
@@ -171,9 +181,10 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
             else:
                 quoted = _QUOTED.match(term)
                 matched = by_words(store, quoted.group(1), exact=True) if quoted else by_words(store, term)
-                if isinstance(matched, list):  # already in look-up order
-                    ranked, matched = matched, set(matched)
-        sets.append(matched)
+                if not isinstance(matched, set):  # from the index, in look-up order
+                    stream, matched = matched, None
+        if matched is not None:
+            sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
         if name:
             sets.append(claims_involving(store, name, role))
@@ -181,14 +192,19 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
         sets.append(_claim_set(store, "lib/find_by_value", {
             "min": minimum if minimum is not None else -1e300,
             "max": maximum if maximum is not None else 1e300}))
-    if not sets:
+    if not sets and stream is None:
         raise NotFound("say what to look for: a figure, phrase or name, or a filter")
-    found = set.intersection(*sets)
-    ranked = [c for c in ranked if c in found] if ranked is not None else order(store, found)
-    ordered = [c for c in ranked if c in first] + [c for c in ranked if c not in first]
+    if stream is not None:  # claims of the words in order, kept if every filter has them
+        ordered = (c for c in stream if all(c in s for s in sets))
+    else:
+        ranked = order(store, set.intersection(*sets))
+        ordered = iter([c for c in ranked if c in first] + [c for c in ranked if c not in first])
     claims = []
-    for i in range(0, len(ordered), 200):  # claims without an appearance are left out by details()
-        claims += details(store, ordered[i:i + 200])
+    while True:  # claims without an appearance are left out by details(): then more are read
+        batch = list(islice(ordered, min(limit - len(claims), 200) if limit else 200))
+        if not batch:
+            break
+        claims += details(store, batch)
         if limit and len(claims) >= limit:
             break
     if not claims:

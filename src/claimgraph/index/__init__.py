@@ -35,39 +35,83 @@ __all__ = ["FILE", "VERSION", "Index", "Rows", "Writer", "build_beside", "from_s
            "update"]
 
 
+#: Data folders up to this size are read into the index in the command's own process; larger
+#: ones in a process of its own at a lower priority, so the load beside it keeps its cores.
+APART_FROM = 64 * 1024 * 1024
+
+
 def build_beside(path: Path, files, loading, facts: dict) -> None:
-    """Write the index of ``files`` to ``path`` while ``loading`` (a started
-    :class:`~claimgraph.store.loading.Loading`) fills the store from the same files. Rows are
-    read from the files themselves; when they cannot be (see :mod:`.scan`), from the store once
-    it is loaded. ``facts`` go into the index's meta (the data's fingerprint)."""
-    from .scan import Scan
+    """Write the index of ``files`` to ``path`` while ``loading`` (a
+    :class:`~claimgraph.store.loading.Loading`, started here) fills the store from the same
+    files. Rows are read from the files themselves; when they cannot be (see :mod:`.scan`),
+    from the store once it is loaded. ``facts`` go into the index's meta (the data's
+    fingerprint)."""
+    from .scan import write_index
 
-    writer, scan = Writer(path, create=True), Scan()
+    files = [str(f) for f in files]
+    apart = sum(Path(f).stat().st_size for f in files) > APART_FROM
+    child = _start_scan(path, files, facts) if apart else None
+    loading.start()
     try:
-        for file in files:
-            if loading.error is not None or not scan.exact:
-                break
-            writer.add(scan.read(Path(file)))
-        scan.finish()
-        if loading.error is None and scan.exact:
-            writer.finish(facts)
-            store = loading.result()
-            if scan.again:
-                from ..store import OxigraphStore
-
-                _replace_again(OxigraphStore(store, "the store being built"), path, scan.again, facts)
-            return
-        writer.abandon()
+        if child is None:
+            result = write_index(files, path, facts, stop=lambda: loading.error is not None)
+        else:
+            result = _scan_result(child, loading)
         store = loading.result()  # raises what stopped the load
     except BaseException:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
         loading.stop()
         loading.join()
         raise
     from ..store import OxigraphStore
 
-    writer = Writer(path, create=True)
-    writer.add(from_store(OxigraphStore(store, "the store being built")))
-    writer.finish({**facts, "made_from": f"the store ({scan.why})"})
+    store = OxigraphStore(store, "the store being built")
+    if not result["exact"]:
+        writer = Writer(path, create=True)
+        writer.add(from_store(store))
+        writer.finish({**facts, "made_from": f"the store ({result['why']})"})
+    elif result["again"]:
+        _replace_again(store, path, set(result["again"]), facts)
+
+
+def _start_scan(path: Path, files: list, facts: dict):
+    import json
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "claimgraph.index.scan", str(path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdin.write(json.dumps({"files": files, "facts": facts}).encode())
+    child.stdin.close()
+    child.stdin = None
+    return child
+
+
+def _scan_result(child, loading) -> dict:
+    """What the scanning process found, once it is done; a failed load stops it at once."""
+    import json
+    import subprocess
+
+    from ..errors import DataError, ServiceError
+
+    while True:
+        try:
+            out, err = child.communicate(timeout=0.5)
+            break
+        except subprocess.TimeoutExpired:
+            if loading.error is not None:
+                loading.result()  # raises what stopped the load (the caller stops the scan)
+    try:
+        result = json.loads(out)
+    except ValueError:
+        reason = err.decode("utf-8", "replace").strip().splitlines()
+        raise ServiceError(f"reading the data into the index failed: {reason[-1] if reason else child.returncode}") \
+            from None
+    if "error" in result:
+        raise DataError(result["error"])
+    return result
 
 
 def _replace_again(store, path: Path, nodes: set, facts: dict) -> None:

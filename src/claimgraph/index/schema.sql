@@ -6,20 +6,26 @@
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
 -- Every claim, with what orders look-ups: its first appearance (earliest-published source,
--- undated last, then by source, then by the start of its words).
+-- undated last, then by source, then by the start of its words), and its rank in that order
+-- when the index was built (a claim an import touched since is "late").
 CREATE TABLE claims (
     iri TEXT PRIMARY KEY,
     undated INTEGER NOT NULL DEFAULT 1,
     published TEXT NOT NULL DEFAULT '',
     source TEXT NOT NULL DEFAULT '',
-    start INTEGER NOT NULL DEFAULT 0
+    start INTEGER NOT NULL DEFAULT 0,
+    rank INTEGER,
+    late INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 -- The searchable texts of each claim: its statement, its appearances' words, its printed
--- figures; one row per claim and data file, the texts apart by a token no query can hold.
-CREATE TABLE docs (id INTEGER PRIMARY KEY, claim TEXT NOT NULL, text TEXT NOT NULL);
+-- figures; one row per claim and data file (seq: its number among the claim's), the texts apart
+-- by a token no query can hold. The full-text index numbers a text rank * 64 + seq, so that its
+-- matches come in look-up order and the first are found at once; a late claim's texts are
+-- numbered from 2^50 on (LATE + id) and merged in by their claim's order.
+CREATE TABLE docs (id INTEGER PRIMARY KEY, claim TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5 (
-    text, content='docs', content_rowid='id', columnsize=0,
+    text, content='', columnsize=0,
     tokenize="porter unicode61 remove_diacritics 2 tokenchars '{separator}'"
 );
 
@@ -41,6 +47,12 @@ CREATE TABLE appearance_words (claim TEXT NOT NULL, appearance TEXT NOT NULL, ex
 CREATE TABLE appearance_bounds (claim TEXT NOT NULL, appearance TEXT NOT NULL, bound TEXT, value);
 CREATE TABLE claim_bounds (claim TEXT NOT NULL, bound TEXT, object);
 CREATE TABLE quotations (claim TEXT NOT NULL, words);
+
+-- Who made each claim and the places it is from, to or about (index/roles.rq: "speaker", "from",
+-- "to", "about"), and the countries (index/countries.rq): look-ups by speaker and place read
+-- them here, and an import a speaker's quotations.
+CREATE TABLE roles (claim TEXT NOT NULL, role TEXT NOT NULL, entity TEXT NOT NULL);
+CREATE TABLE countries (entity TEXT PRIMARY KEY) WITHOUT ROWID;
 
 -- While a build runs: each appearance's order key, and each entity's labels and whether it is
 -- a person, gathered from every file before they are folded into claims and labels.

@@ -13,7 +13,7 @@ import sqlite3
 import unicodedata
 
 from ..model.words import fold
-from .database import SEPARATOR, VERSION, connect, meta
+from .database import LATE, SEPARATOR, SLOTS, VERSION, connect, meta
 
 _WORD = re.compile(r"\w+")
 
@@ -58,36 +58,121 @@ class Index:
 
     # ------------------------------------------------------------------ words
 
-    def search(self, term: str, exact: bool = False) -> list[str] | None:
+    def search(self, term: str, exact: bool = False, limit: int | None = None) -> list[str] | None:
         """Claims whose statement, appearances' words or printed figures hold ``term`` (see the
-        module), in look-up order; None when ``term`` has no words to look for."""
+        module), in look-up order, the first ``limit`` if given; None when ``term`` has no words
+        to look for."""
+        found = self.matches(term, exact)
+        if found is None:
+            return None
+        return list(found) if limit is None else [c for c, _ in zip(found, range(limit))]
+
+    def matches(self, term: str, exact: bool = False):
+        """An iterator over the claims :meth:`search` finds, in look-up order, read as they are
+        needed (the first of a million matches come at once); None when ``term`` has no words."""
         query = phrase(term)
         if query is None:
             return None
+        claims = self._in_order(query)
         if not exact:
-            return [r[0] for r in self.db.execute(_SEARCH, (query,))]
+            return claims
         wanted = term.strip()
         lower, whole = wanted.lower(), re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", re.IGNORECASE)
-        found = []
-        for claim, texts in self.db.execute(_SEARCH_TEXTS, (query,)):
-            if (not found or found[-1] != claim) and any(lower in t.lower() and whole.search(t)
-                                                         for t in texts.split(f" {SEPARATOR} ")):
-                found.append(claim)
-        return found
+
+        def holds(claim):
+            return any(lower in t.lower() and whole.search(t)
+                       for (texts,) in self.db.execute("SELECT text FROM docs WHERE claim = ?", (claim,))
+                       for t in texts.split(f" {SEPARATOR} "))
+        return (c for c in claims if holds(c))
+
+    def _in_order(self, query: str):
+        """Claims with a text that matches ``query``: texts numbered in look-up order first (by
+        their number), the texts of late claims merged in by their claim's order."""
+        late = {}
+        rows = self.db.execute("SELECT d.claim FROM words JOIN docs d ON d.id = words.rowid - ? "
+                               "WHERE words MATCH ? AND words.rowid >= ?", (LATE, query, LATE)).fetchall()
+        if rows:
+            late = {c: k for c, *k in self._keys({r[0] for r in rows})}
+        pending = sorted((tuple(k), c) for c, k in late.items())
+        cursor = self.db.execute("SELECT rowid FROM words WHERE words MATCH ? AND rowid < ? ORDER BY rowid",
+                                 (query, LATE))
+        last = None
+        while batch := cursor.fetchmany(512):
+            ranks = []
+            for (number,) in batch:
+                rank = number // SLOTS
+                if rank != last:
+                    ranks.append(rank)
+                    last = rank
+            marks = ",".join("?" * len(ranks))
+            found = {r[0]: (tuple(r[2:]), r[1]) for r in self.db.execute(
+                f"SELECT rank, iri, undated, published, source, start FROM claims WHERE rank IN ({marks})", ranks)}
+            for rank in ranks:
+                key, claim = found[rank]
+                while pending and pending[0] < (key, claim):
+                    yield pending.pop(0)[1]
+                if claim not in late:
+                    yield claim
+        yield from (c for _, c in pending)
+
+    def _keys(self, claims) -> list:
+        claims = sorted(claims)
+        out = []
+        for i in range(0, len(claims), 500):
+            part = claims[i:i + 500]
+            out += self.db.execute(f"SELECT iri, undated, published, source, start FROM claims "
+                                   f"WHERE iri IN ({','.join('?' * len(part))})", part).fetchall()
+        return out
 
     # ------------------------------------------------------------------ order
 
     def order(self, claims) -> list[str]:
         """``claims`` in look-up order: by first appearance (earliest-published source first,
         undated last; then source; then position), then by IRI."""
-        claims = sorted(set(claims))
-        keys = {}
-        for i in range(0, len(claims), 500):
-            part = claims[i:i + 500]
-            marks = ",".join("?" * len(part))
-            keys.update((r[0], r[1:]) for r in self.db.execute(
-                f"SELECT iri, undated, published, source, start FROM claims WHERE iri IN ({marks})", part))
+        claims = set(claims)
+        if len(claims) <= 500:
+            marks = ",".join("?" * len(claims))
+            rows = self.db.execute(f"SELECT iri, undated, published, source, start FROM claims WHERE iri IN ({marks})",
+                                   sorted(claims))
+        else:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (iri TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.db.execute("DELETE FROM temp.wanted")
+            self.db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((c,) for c in claims))
+            rows = self.db.execute("SELECT c.iri, c.undated, c.published, c.source, c.start "
+                                   "FROM temp.wanted w JOIN claims c ON c.iri = w.iri")
+        keys = {r[0]: r[1:] for r in rows}
         return sorted(claims, key=lambda c: (keys.get(c, (1, "", "", 0)), c))
+
+    # ------------------------------------------------------------------ roles
+
+    def claims_of(self, entities, role: str) -> set[str]:
+        """Claims attributed to ``entities`` (role "speaker", as lib/claims_by_speaker.rq) or
+        from, to or about them as countries (role "place", as lib/claims_by_place.rq)."""
+        entities = sorted(set(entities))
+        found = set()
+        for i in range(0, len(entities), 500):
+            part = entities[i:i + 500]
+            marks = ",".join("?" * len(part))
+            if role == "speaker":
+                query = f"SELECT claim FROM roles WHERE role = 'speaker' AND entity IN ({marks})"
+            else:
+                query = (f"SELECT claim FROM roles WHERE role IN ('from', 'to', 'about') AND entity IN ({marks}) "
+                         f"AND entity IN (SELECT entity FROM countries)")
+            found.update(r[0] for r in self.db.execute(query, part))
+        return found
+
+    def quotations_of(self, speakers) -> list[tuple]:
+        """(speaker, claim, words, who) of every quotation attributed to one of ``speakers``,
+        with each of its speakers (as lib/quotations_of.rq answers)."""
+        speakers = sorted(set(speakers))
+        out = []
+        for i in range(0, len(speakers), 500):
+            part = speakers[i:i + 500]
+            out += self.db.execute(
+                f"SELECT r.entity, q.claim, q.words, w.entity FROM roles r JOIN quotations q ON q.claim = r.claim "
+                f"JOIN roles w ON w.claim = q.claim AND w.role = 'speaker' "
+                f"WHERE r.role = 'speaker' AND r.entity IN ({','.join('?' * len(part))})", part).fetchall()
+        return out
 
     # ------------------------------------------------------------------ names
 
@@ -105,15 +190,5 @@ class Index:
         return people if len(people) == 1 else set()
 
     def labels(self) -> list[tuple]:
-        """(entity, label, person) of every label, as ``lib/entity_labels.rq`` answers."""
-        return [(e, label, bool(p)) for e, label, p in self.db.execute("SELECT entity, label, person FROM labels")]
-
-
-_SEARCH_TEXTS = """
-SELECT c.iri, d.text FROM words JOIN docs d ON d.id = words.rowid JOIN claims c ON c.iri = d.claim
-WHERE words MATCH ?
-ORDER BY c.undated, c.published, c.source, c.start, c.iri"""
-_SEARCH = """
-SELECT c.iri FROM claims c
-JOIN (SELECT DISTINCT d.claim FROM words JOIN docs d ON d.id = words.rowid WHERE words MATCH ?) m ON m.claim = c.iri
-ORDER BY c.undated, c.published, c.source, c.start, c.iri"""
+        """(entity, label, person, folded label) of every label (``lib/entity_labels.rq``)."""
+        return [(e, label, bool(p), f) for e, label, p, f in self.db.execute("SELECT entity, label, person, folded FROM labels")]
