@@ -12,15 +12,18 @@ next import writes the Turtle). A persistent store that was up to date is update
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
-from .data import parse_file, replace_files, turtle_bytes
+from .data import ox_triples, replace_files, turtle_of
 from .errors import SheetError
 from .model.build import GraphContext, build_sheet
 from .model.ids import short_id
-from .namespaces import CG_IRI, DCTERMS_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA, SCHEMA_IRI
+from .namespaces import CG_IRI, DCTERMS_IRI, OA_IRI, PROV_IRI, RDF_IRI, SCHEMA_IRI
 from .resources import query_text
-from .store import data_lock, iri, open_store, persistent_is_fresh, to_rdflib, update_persistent
+from .store import data_lock, iri, open_store, persistent_is_fresh, update_persistent
+
+_RDF_TYPE = ox.NamedNode(RDF_IRI + "type")
 
 
 @dataclass
@@ -60,22 +63,23 @@ def _touched(graphs) -> set:
     return nodes
 
 
-def _describe(store, nodes) -> Graph:
-    graph = Graph()
-    if nodes:
-        for row in store.rows_each(query_text("lib/describe_nodes"), [{"s": iri(n)} for n in sorted(nodes)]):
-            graph.add((to_rdflib(row["s"]), to_rdflib(row["p"]), to_rdflib(row["o"])))
-    return graph
-
-
-def _appearances_of(store, claims) -> Graph:
-    """The appearances (and their anchors) of known claims: SHACL checks a claim's every
-    schema:appearance has one."""
-    graph = Graph()
+def _context(store, nodes, claims) -> list:
+    """What the new data join in the graph, as Oxigraph quads: every triple about ``nodes``, and
+    the appearances of the known ``claims`` (SHACL checks a claim's every schema:appearance has
+    one)."""
+    rows = store.rows_each(query_text("lib/describe_nodes"), [{"s": iri(n)} for n in sorted(nodes)]) if nodes else []
     if claims:
-        for row in store.rows_each(query_text("lib/appearance_links"), [{"claim": iri(c)} for c in sorted(claims)]):
-            graph.add((to_rdflib(row["s"]), to_rdflib(row["p"]), to_rdflib(row["o"])))
-    return graph
+        rows += store.rows_each(query_text("lib/appearance_links"), [{"claim": iri(c)} for c in sorted(claims)])
+    return [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+
+
+def _read_triples(path: Path) -> list:
+    """The triples of a data file (one a former import wrote), as Oxigraph reads them."""
+    from .store import load_file
+
+    store = ox.Store()
+    load_file(store, path)
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in store]
 
 
 def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: bool = True) -> ImportResult:
@@ -89,55 +93,58 @@ def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: boo
 
 
 def _import_locked(sheet_path, data_dir, text_path, progress, check) -> ImportResult:
-    from .validate import validate_graph
+    from .validate import validate_store
 
     data_dir = Path(data_dir)
     label = "<stdin>" if str(sheet_path) == "-" else str(sheet_path)
     was_fresh = persistent_is_fresh(data_dir)
     with open_store(data_dir) as store:
         built = build_sheet(sheet_path, GraphContext(store), text_path, data_dir, progress)
-        context = _describe(store, _touched(built.graphs.values()))
-        context += _appearances_of(store, built.known_claims)
-    writes, combined, problems = {}, Graph(), []
-    combined += context
-    before = set(context.subjects(RDF.type, URIRef(OA_IRI + "Annotation")))
+        context = _context(store, _touched(built.graphs.values()), built.known_claims)
+    writes, problems = {}, []
+    combined = ox.Store()  # what is validated: the new data with what they join
+    combined.bulk_extend(context)
+    annotation = ox.NamedNode(OA_IRI + "Annotation")
+    before = {q.subject.value for q in context if q.predicate == _RDF_TYPE and q.object == annotation}
     for source_iri, g in built.graphs.items():
         stem = built.stems[source_iri]
         source_row = built.rows[short_id(source_iri)]
         path, text = built.texts[source_iri]
         target, text_file = data_dir / f"{stem}.ttl", data_dir / f"{stem}.txt"
-        merged = parse_file(target) if target.exists() else Graph()
-        if target.exists() and (URIRef(source_iri), None, None) not in merged:
+        new = ox_triples(g)
+        merged = _read_triples(target) if target.exists() else []
+        if target.exists() and not any(t.subject.value == source_iri for t in merged):
             problems.append(f"{label}: row {source_row}, column source_text: {target.name} holds other data: "
                             f"name the article's text file otherwise than {stem}.txt")
         data = text.encode("utf-8")
         if text_file.exists() and text_file.read_bytes() != data:
             problems.append(f"{label}: row {source_row}, column source_text: {text_file} differs from {path}: an "
                             f"archived text never changes (claims are anchored in it); give the new text another name")
-        merged += g
         writes[text_file] = data
-        writes[target] = turtle_bytes(merged)
-        combined += g
-        combined.set((URIRef(f"{source_iri}#text"), SCHEMA.text, Literal(text)))
+        writes[target] = turtle_of(merged + new)
+        combined.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new)
+        combined.add(ox.Quad(ox.NamedNode(f"{source_iri}#text"), ox.NamedNode(SCHEMA_IRI + "text"), ox.Literal(text),
+                             ox.DefaultGraph()))
     if problems:
         raise SheetError(label, problems)
     focus = set(built.new_claims) | set(built.appearances) | set(built.graphs) | \
         {f"{s}#text" for s in built.graphs}
-    report = validate_graph(combined, focus=[URIRef(n) for n in sorted(focus)])
+    report = validate_store(combined, focus=sorted(focus))
     if not report.conforms:
         rows = built.rows
         raise ImportRejected(label, [
             f"{label}: " + (f"row {rows[r.focus]}" if r.focus in rows else r.focus)
             + (f", column {COLUMN_OF_PATH[r.path]}" if r.path in COLUMN_OF_PATH else "") + f": {r.message} ({r.focus})"
             for r in report.results if r.severity.name == "VIOLATION"])
-    new_appearances = {a for a in built.appearances if URIRef(a) not in before}
+    new_appearances = {a for a in built.appearances if a not in before}
     writes = {p: b for p, b in sorted(writes.items(), key=lambda kv: kv[0].suffix != ".txt")
               if not (p.exists() and p.read_bytes() == b)}
     replace_files(writes)
     if was_fresh and writes:
-        entities = {str(s) for g in built.graphs.values() for s in g.subjects() if isinstance(s, URIRef)}
+        entities = {str(s) for g in built.graphs.values() for s in g.subjects() if isinstance(s, URIRef) and "#" not in s}
         update_persistent(data_dir, [p for p in writes if p.suffix == ".ttl"],
-                          claims=built.new_claims | built.known_claims, entities=entities - set(built.appearances))
+                          claims=built.new_claims | built.known_claims,
+                          entities=entities - set(built.appearances) - built.new_claims - built.known_claims)
     result = ImportResult(added=len(built.new_claims), appearances=len(new_appearances),
                           unchanged=len(built.appearances) - len(new_appearances), known=len(built.known_claims),
                           files=[str(p) for p in writes])

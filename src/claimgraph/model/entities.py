@@ -24,11 +24,13 @@ HINT = re.compile(r"^(?P<name>.+?)\s*\[(?P<kind>person|organisation|organization
 class EntityIndex:
     """Names -> entity IRIs, and the triples of entities minted while reading a sheet."""
 
-    def __init__(self, labels=(), people=()):
-        """``labels``: (entity IRI, label) pairs; ``people``: IRIs of people (for surnames)."""
+    def __init__(self, labels=(), people=(), folded=None):
+        """``labels``: (entity IRI, label) pairs; ``people``: IRIs of people (for surnames);
+        ``folded``: label -> its folded form, where known already (the sidecar index keeps it)."""
         self._by_key: dict[str, str] = {}
         self._people = set(map(str, people))
         self._surnames: dict[str, set] = {}
+        self._folded = folded or {}
         self.names: dict[str, str] = {}
         self.new = Graph()
         for node, label in labels:
@@ -37,10 +39,22 @@ class EntityIndex:
 
     @classmethod
     def from_store(cls, store) -> "EntityIndex":
+        """The labels of every entity of ``store``: from its index when it has one (the same
+        rows), else by a query."""
         from ..resources import query_text
 
-        rows = store.select(query_text("lib/entity_labels"))
-        return cls(((r["entity"], r["label"]) for r in rows), (r["entity"] for r in rows if r["person"]))
+        index = store.index(build=False)
+        folded = {}
+        if index is not None:
+            rows = []
+            for e, label, person, key in index.labels():
+                rows.append((e, label, person))
+                folded[label] = key
+        else:
+            rows = [(r["entity"], str(r["label"]), bool(r["person"]))
+                    for r in store.select(query_text("lib/entity_labels"))]
+        rows = sorted(set(rows))  # one order whichever answers: of two entities with one name, the same is taken
+        return cls(((e, label) for e, label, _ in rows), (e for e, _, person in rows if person), folded)
 
     # ------------------------------------------------------------------ finding
 
@@ -48,10 +62,13 @@ class EntityIndex:
         for n in names:
             if not n:
                 continue
-            self._by_key.setdefault(fold(n), node)
+            key = self._folded.get(n)
+            if key is None:
+                key = fold(n)
+            self._by_key.setdefault(key, node)
             self.names.setdefault(node, n)
             if node in self._people:
-                parts = fold(n).split()
+                parts = key.split()
                 if len(parts) > 1:
                     self._surnames.setdefault(parts[-1], set()).add(node)
         if node.startswith(ID_IRI):

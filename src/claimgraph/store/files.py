@@ -8,6 +8,7 @@ import pyoxigraph as ox
 from ..errors import DataError
 from ..namespaces import CG_IRI, GRAPH_IRI, SCHEMA_IRI
 from ..resources import ontology_file
+from .terms import bind_values
 from .texts import read_archived_text
 
 CG_TEXT_FILE = ox.NamedNode(CG_IRI + "textFile")
@@ -64,11 +65,18 @@ def parse_error_reason(exc: SyntaxError) -> str:
     return re.sub(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ", "", exc.msg)
 
 
-def attach_store_texts(store: ox.Store, data_dir, bulk: bool = False) -> None:
-    """Add ``schema:text`` to every archived text of ``store`` that lacks it, from its file in
-    ``data_dir`` (read only from inside it: see :mod:`.texts`)."""
+def attach_store_texts(store: ox.Store, data_dir, bulk: bool = False, paths=None) -> None:
+    """Add ``schema:text`` to every archived text of ``store`` that lacks it (or of those the data
+    files ``paths`` name: an import's, instead of asking about all 66,000 at 1M claims, 2 s), from
+    its file in ``data_dir`` (read only from inside it: see :mod:`.texts`)."""
+    if paths is None:
+        rows = list(store.query(_MISSING_TEXTS))
+    else:
+        named = [t.subject for p in paths for t in ox.parse(path=str(p), format=FORMATS[Path(p).suffix])
+                 if t.predicate == CG_TEXT_FILE]
+        rows = list(store.query(bind_values(_MISSING_TEXTS, [{"archive": a} for a in named]))) if named else []
     quads = [ox.Quad(row["archive"], SCHEMA_TEXT, ox.Literal(read_archived_text(data_dir, row["file"].value, row["archive"])),
-                     ox.DefaultGraph()) for row in store.query(_MISSING_TEXTS)]
+                     ox.DefaultGraph()) for row in rows]
     (store.bulk_extend if bulk else store.extend)(quads)
 
 
