@@ -273,25 +273,30 @@ def generate(n_claims: int, out: Path, seed: int = 7) -> dict:
 
 
 def generate_sheet(n_rows: int, into: Path, out: Path, seed: int = 11, carried: float = 0.1) -> Path:
-    """A claim sheet of ``n_rows`` appearances in one new source, naming the entities of the
-    corpus in ``into``; a share ``carried`` of them carry claims the corpus has (re-made from
-    the same seed rules), the rest new claims. Its archived text is written beside it."""
+    """A claim sheet of ``n_rows`` appearances in new sources of APPEARANCES_PER_SOURCE each (as
+    the corpus has them), naming the entities of the corpus in ``into``; a share ``carried`` of
+    them carry claims the corpus has (re-made from the same seed rules), the rest new claims.
+    The archived texts are written beside it."""
     meta = json.loads((into / "world.json").read_text())
     world = World(random.Random(meta["seed"]), meta["claims"])
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
-    text_name = f"new-source-{n_rows}.txt"
-    title = f"A new report with {n_rows} claims"
-    text, rows = f"{title}\n\n", []
     sample = json.loads((into / "sample.json").read_text())
     known = sample[: max(1, int(n_rows * carried))]
     for claim in known:
         claim["speaker"] = tuple(claim["speaker"])
+    rows, texts = [], {}
     for i in range(n_rows):
+        part = i // APPEARANCES_PER_SOURCE
+        text_name = f"new-source-{n_rows}-{part:05d}.txt"
+        if text_name not in texts:
+            title = f"A new report, part {part + 1} of a sheet of {n_rows} claims"
+            texts[text_name] = f"{title}\n\n"
+            first_row = len(rows)
         claim = known[i % len(known)] if i < len(known) else make_claim(world, rng)
         mode = "quotation" if claim["kind"] == "quotation" else "reported"
         line = sentence(claim, claim["words"], mode.capitalize())
-        text += line + "\n\n"
+        texts[text_name] += line + "\n\n"
         row = {"kind": claim["kind"], "mode": mode, "statement": claim["statement"], "quote": claim["words"],
                "speaker": claim["speaker"][0], "subject": claim["subject"] if claim["kind"] != "quotation" else "",
                "predicate": claim["predicate"].replace(CG, "cg:").replace(SCHEMA, "schema:")
@@ -308,13 +313,16 @@ def generate_sheet(n_rows: int, into: Path, out: Path, seed: int = 11, carried: 
             row["about"] = claim["about"]
             if claim["kind"] == "statement":
                 row["object"] = claim["object"]
-        count = text.count(claim["words"])
+        count = texts[text_name].count(claim["words"])
         if count > 1:
             row["occurrence"] = str(count)
         rows.append(row)
-    rows[0].update(source_title=title, source_type="NewsArticle", source_publisher=world.outlets[0][0],
-                   source_published="2025-06-01", source_text=text_name)
-    (out / text_name).write_text(text, encoding="utf-8")
+        if len(rows) - 1 == first_row:
+            row.update(source_title=texts[text_name].split("\n")[0], source_type="NewsArticle",
+                       source_publisher=world.outlets[part % len(world.outlets)][0], source_published="2025-06-01",
+                       source_text=text_name)
+    for name, text in texts.items():
+        (out / name).write_text(text, encoding="utf-8")
     sheet = out / f"new-source-{n_rows}.csv"
     sheet.write_text(write_sheet(rows), encoding="utf-8")
     return sheet

@@ -27,10 +27,15 @@ def _fail(message: str, code: int = 1):
 class _Group(click.Group):
     """Turns library errors into one-line messages with the documented exit codes."""
 
-    def invoke(self, ctx):
-        import logging
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        if name not in ("lookup", "query", "show"):  # these never load rdflib (nor logging: 3.5 ms of a look-up)
+            import logging
 
-        logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report, once
+            logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report, once
+        return name, command, rest
+
+    def invoke(self, ctx):
         for i, arg in enumerate(sys.argv[1:], start=1):
             try:
                 arg.encode("utf-8")
@@ -165,7 +170,8 @@ def validate(data_dir, out_format):
 def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, data_dir, location, endpoint):
     """Find claims by a figure ("650,000", "1.6 million"), a phrase, or a name, with citations.
 
-    Exit 1 when nothing matches."""
+    Words match in any form (stems, case and accents aside; "mobilis*" as a prefix); in quotation
+    marks ('"necessary cleansing"') as written. Exit 1 when nothing matches."""
     from . import cite
     from .lookup import find
     from .show import summary
@@ -477,7 +483,7 @@ def check(show_all, out_format, data_dir, location, endpoint):
     from .validate import Severity
 
     with open_store_for(data_dir, endpoint, location) as store:
-        results = run_checks(store)
+        results = run_checks(store, cite_info=show_all)
     shown = [r for r in results if show_all or r.severity is not Severity.INFO]
     counts = {s: sum(1 for r in results if r.severity is s) for s in Severity}
     if out_format == "json":

@@ -17,7 +17,7 @@ import re
 from urllib.parse import quote as url_quote
 
 from ..model.records import Appearance, Claim
-from .csl import STYLES
+from .formats import STYLES
 from .dates import short_date
 
 #: Formats that print one document for all the claims cited (nothing else goes to stdout).

@@ -19,18 +19,9 @@ from pathlib import Path
 
 from ..errors import ClaimgraphError, ServiceError
 from .dates import parse_date
+from .formats import STYLES
 
 STYLES_DIR = Path(__file__).with_name("styles")
-
-#: name -> (CSL file, locale, what is printed: the bibliography entry or the first note)
-STYLES = {
-    "apa": ("apa", "en-US", "bibliography"),
-    "chicago": ("chicago-author-date", "en-US", "bibliography"),
-    "chicago-notes": ("chicago-notes-bibliography", "en-US", "note"),
-    "mla": ("modern-language-association", "en-US", "bibliography"),
-    # Cite Them Right is a British guide: its dates read "3 August 2024", not "August 3, 2024"
-    "harvard": ("harvard-cite-them-right", "en-GB", "bibliography"),
-}
 
 _TITLES = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+")
 
