@@ -51,7 +51,7 @@ def test_endpoint_answering_html_is_one_line(run, tiny_http):
     """Regression: a 200 with an HTML page gave a JSONDecodeError traceback."""
     url, _ = tiny_http(html)
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert result.stderr.strip() == f"Error: {url} answered text/html, not SPARQL results; is {url} the query endpoint?"
 
 
@@ -68,7 +68,7 @@ def test_query_timeout_is_the_deadline_of_a_remote_request(run, tiny_http):
     url, _ = tiny_http(drip)
     started = time.monotonic()
     result = run("query", "SELECT ?x WHERE { ?x ?p ?o }", "--endpoint", url, "--timeout", "2")
-    assert result.exit_code == 1 and "no complete answer within 2 s" in result.stderr
+    assert result.exit_code == 4 and "no complete answer within 2 s" in result.stderr
     assert time.monotonic() - started < 15
 
 
@@ -77,17 +77,17 @@ def test_query_timeout_is_the_deadline_of_a_remote_request(run, tiny_http):
 def test_endpoint_errors_are_one_line(run, tiny_http, answer, words):
     url, _ = tiny_http(answer)
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert words in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("url, words", [("http://127.0.0.1:1/query", "cannot reach the endpoint"),
-                                        ("ftp://example.org/query", "not an http(s) URL"),
-                                        ("http://127.0.0.1:port/query", "not a valid URL")])
-def test_unreachable_or_malformed_endpoints_are_one_line(run, url, words):
+@pytest.mark.parametrize("url, code, words", [("http://127.0.0.1:1/query", 4, "cannot reach the endpoint"),
+                                              ("ftp://example.org/query", 1, "not an http(s) URL"),
+                                              ("http://127.0.0.1:port/query", 1, "not a valid URL")])
+def test_unreachable_or_malformed_endpoints_are_one_line(run, url, code, words):
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert words in result.stderr and "Traceback" not in result.stderr
 
 
@@ -104,6 +104,6 @@ def test_endpoint_without_union_default_graph_fails_instead_of_a_false_pass(run,
     """Regression: after `push`, such an endpoint answered "no match" / "0 conflict(s)", exit 0."""
     assert run("push", "--endpoint", f"{server_without_union}/store").exit_code == 0
     result = run(*command, "--endpoint", f"{server_without_union}/query")
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "--union-default-graph" in result.stderr and "unionDefaultGraph" in result.stderr
     assert "conflict" not in result.stderr

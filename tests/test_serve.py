@@ -119,7 +119,7 @@ def test_serve_on_a_port_in_use_fails():
         port = other.getsockname()[1]
         result = subprocess.run([sys.executable, "-m", "claimgraph.cli", "serve", "--port", str(port)],
                                 capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
+    assert result.returncode == 4
     assert f"port {port} is in use" in result.stderr
     assert "SPARQL endpoint" not in result.stdout
 

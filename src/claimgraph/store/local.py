@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import DataError, QueryError
+from ..errors import DataError, QueryError, ServiceError
 from ..resources import default_data_dir
 from .base import Result, Store
 from .files import attach_store_texts, graph_files, load_file
@@ -32,7 +32,7 @@ from .persistent import build_persistent, cache_dir, is_marked, persistent_is_fr
 from .terms import bind_values, utf8
 
 
-class QueryTimeout(QueryError):
+class QueryTimeout(ServiceError, QueryError):
     """A query ran past its time limit."""
 
 

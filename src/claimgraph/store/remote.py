@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import DataError, QueryError
+from ..errors import DataError, QueryError, ServiceError
 from ..resources import query_text
 from .base import Result, Store
 from .files import CG_TEXT_FILE, FORMATS, SCHEMA_TEXT, graph_files, graph_name, parse_error_reason, unreadable
@@ -38,6 +38,11 @@ def _term(binding: dict):
     if "datatype" in binding:
         return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
     return ox.Literal(value)
+
+
+class EndpointError(ServiceError, QueryError):
+    """An endpoint that cannot answer: unreachable, too slow, failing, or answering what is not
+    SPARQL results. Exit code 4 (a query the endpoint refuses as malformed stays QueryError, 1)."""
 
 
 def _request(url, data=None, headers=None, method=None, timeout: float = TIMEOUT):
@@ -78,15 +83,16 @@ def _request(url, data=None, headers=None, method=None, timeout: float = TIMEOUT
         body = b"".join(chunks)
     except (OSError, http.client.HTTPException) as exc:
         if expired.is_set() or isinstance(exc, TimeoutError):
-            raise QueryError(f"{url}: no complete answer within {timeout:g} s") from None
+            raise EndpointError(f"{url}: no complete answer within {timeout:g} s") from None
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise QueryError(f"{url}: cannot reach the endpoint: {reason}") from None
+        raise EndpointError(f"{url}: cannot reach the endpoint: {reason}") from None
     finally:
         watchdog.cancel()
         connection.close()
     if response.status >= 300:
         detail = body.decode("utf-8", "replace").strip().splitlines()
-        raise QueryError(f"{url}: HTTP {response.status}: {detail[0][:200] if detail else response.reason}")
+        error = QueryError if 400 <= response.status < 500 and response.status not in (408, 429) else EndpointError
+        raise error(f"{url}: HTTP {response.status}: {detail[0][:200] if detail else response.reason}")
     return response.headers.get("Content-Type", ""), body
 
 
@@ -110,7 +116,7 @@ class RemoteStore(Store):
         """QueryError when claims stand in named graphs but not in the default graph."""
         rows = self._send(query_text("lib/union_default_graph")).dicts()
         if rows and rows[0]["named"] is True and rows[0]["default"] is not True:
-            raise QueryError(f"{self.endpoint}: the default graph is not the union of the named graphs that "
+            raise EndpointError(f"{self.endpoint}: the default graph is not the union of the named graphs that "
                              "`claimgraph push` writes, so every look-up would find nothing; set Oxigraph's "
                              "--union-default-graph (Fuseki: tdb2:unionDefaultGraph true; Virtuoso does it by default)")
 
@@ -126,9 +132,9 @@ class RemoteStore(Store):
                 return Result("graph", triples=list(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES
                                                              if kind == "application/n-triples" else ox.RdfFormat.TURTLE)))
             except SyntaxError as exc:
-                raise QueryError(f"{self.endpoint} answered malformed RDF: {parse_error_reason(exc)}") from None
+                raise EndpointError(f"{self.endpoint} answered malformed RDF: {parse_error_reason(exc)}") from None
         if kind in ("text/html", "application/xhtml+xml") or payload.lstrip()[:1] == b"<":
-            raise QueryError(f"{self.endpoint} answered {kind or 'no content type'}, not SPARQL results; "
+            raise EndpointError(f"{self.endpoint} answered {kind or 'no content type'}, not SPARQL results; "
                              f"is {self.endpoint} the query endpoint?")
         try:
             data = json.loads(payload)
@@ -137,7 +143,7 @@ class RemoteStore(Store):
             variables = data["head"]["vars"]
             rows = [{k: _term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise QueryError(f"{self.endpoint} answered {kind or 'no content type'} that is not SPARQL results JSON "
+            raise EndpointError(f"{self.endpoint} answered {kind or 'no content type'} that is not SPARQL results JSON "
                              f"({type(exc).__name__}: {str(exc)[:80]}); a query stopped by the server's "
                              "time limit ends this way too") from None
         return Result("select", variables, rows)

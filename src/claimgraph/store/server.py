@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from ..errors import ClaimgraphError
+from ..errors import ServiceError
 from .persistent import build_persistent
 from .proxy import ProxyServer
 
@@ -36,17 +36,17 @@ def oxigraph_binary() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.exists() else shutil.which("oxigraph")
     if not found:
-        raise ClaimgraphError("the oxigraph server is not installed (pip install oxigraph)")
+        raise ServiceError("the oxigraph server is not installed (pip install oxigraph)")
     return found
 
 
 def wait_for_port(host: str, port: int, process, timeout: float = 20.0) -> None:
     """Return once ``process`` itself listens on ``port`` (not merely someone: another server
-    on that port must not pass for ours); ClaimgraphError if it exits or takes too long."""
+    on that port must not pass for ours); ServiceError if it exits or takes too long."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise ClaimgraphError(f"oxigraph server exited with code {process.returncode}")
+            raise ServiceError(f"oxigraph server exited with code {process.returncode}")
         listening = _listens(process.pid, port)
         if listening is None:  # no /proc: connecting is the best we can do
             try:
@@ -57,7 +57,7 @@ def wait_for_port(host: str, port: int, process, timeout: float = 20.0) -> None:
         if listening:
             return
         time.sleep(0.05)
-    raise ClaimgraphError(f"oxigraph server did not answer on {host}:{port} within {timeout:.0f} s")
+    raise ServiceError(f"oxigraph server did not answer on {host}:{port} within {timeout:.0f} s")
 
 
 def _listens(pid: int, port: int):
@@ -113,11 +113,11 @@ def start_server(location: Path, host: str, port: int, read_only: bool = True,
                                preexec_fn=_die_with_parent(os.getpid()))
     try:
         wait_for_port(host, port, process)
-    except ClaimgraphError as exc:
+    except ServiceError as exc:
         stop_server(process)
         log.seek(0)
         last = log.read().decode("utf-8", "replace").strip().splitlines()
-        raise ClaimgraphError(f"{exc}: {last[-1]}" if last else str(exc)) from None
+        raise ServiceError(f"{exc}: {last[-1]}" if last else str(exc)) from None
     except BaseException:  # Ctrl-C while waiting for the port: the server must not outlive us
         stop_server(process)
         raise
@@ -170,14 +170,14 @@ def _running(pid: int) -> bool:
 def serve_forever(data_dir, host: str, port: int, echo=print, timeout: float = DEFAULT_TIMEOUT,
                   allow_service: bool = False) -> None:
     """Serve ``data_dir`` read-only on ``host:port`` (0: a free port) until Ctrl-C, SIGTERM or
-    SIGHUP, then clean up. Raises ClaimgraphError when the port is taken."""
+    SIGHUP, then clean up. Raises ServiceError when the port is taken."""
     clean_stale_folders()
     try:
         proxy = ProxyServer((host, port), allow_service=allow_service, timeout=(timeout or 3600) + 30)
     except OSError as exc:
         if exc.errno == 98:  # EADDRINUSE
-            raise ClaimgraphError(f"port {port} is in use on {host}; choose another with --port (0 picks a free one)") from None
-        raise ClaimgraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+            raise ServiceError(f"port {port} is in use on {host}; choose another with --port (0 picks a free one)") from None
+        raise ServiceError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     port = proxy.server_address[1]
     tmp = Path(tempfile.mkdtemp(prefix=_PREFIX))
     (tmp / _PID_MARKER).write_text(str(os.getpid()))
@@ -194,7 +194,7 @@ def serve_forever(data_dir, host: str, port: int, echo=print, timeout: float = D
         thread.start()
         echo(f"SPARQL endpoint http://{host}:{port}/query (query page http://{host}:{port}/), read-only. Ctrl-C stops.")
         code = process.wait()
-        raise ClaimgraphError(f"the oxigraph server stopped (exit code {code})")
+        raise ServiceError(f"the oxigraph server stopped (exit code {code})")
     except KeyboardInterrupt:
         echo("stopping")
     finally:
