@@ -78,3 +78,10 @@ def test_import_reads_the_sheet_from_standard_input(data_copy):
     result = invoke("import", "-", "--data", data_copy, "--text", CORPUS / "echo-2024-07-20-exodus.txt", stdin=sheet)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("4 claim(s) added")
+
+
+@pytest.mark.parametrize("flag", [["--json"], ["--cite", "csl-json"]])
+def test_lookup_json_that_finds_nothing_is_an_empty_array_and_exit_1(flag):
+    result = invoke("lookup", "zebra crossing", *flag)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [] and "no claim matches" in result.stderr

@@ -172,8 +172,13 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
     from .show import summary
 
     with open_store_for(data_dir, endpoint, location) as store:
-        claims = find(store, term, speaker=speaker, place=place, source=source,
-                      minimum=minimum, maximum=maximum, limit=limit)
+        try:
+            claims = find(store, term, speaker=speaker, place=place, source=source,
+                          minimum=minimum, maximum=maximum, limit=limit)
+        except NotFound:
+            if as_json or fmt == "csl-json":
+                click.echo("[]")  # a machine reading stdout gets a document, the reason goes to stderr
+            raise
     if as_json:
         click.echo(json.dumps([cite.as_json(c) for c in claims], ensure_ascii=False, indent=2))
         return

@@ -288,7 +288,17 @@ class _Builder:
                                      "entities are written into the file of a source")
         self.identify(read)
         if self.faults.lines:
-            raise SheetError(self.label, self.faults.lines)
+            # the rows that built are built all the same, so that the shapes can be checked on them
+            # too and every fault of the sheet reported at once, not one layer at a time
+            good = [rc for rc in read if rc.number not in self.faults.rows and rc.iri and rc.start is not None]
+            lines = list(self.faults.lines)
+            try:
+                partial = self.emit(good, {iri: s for iri, s in sources.items() if s.text is not None}) if good else None
+            except SheetError as more:
+                lines, partial = more.problems, None
+            error = SheetError(self.label, lines)
+            error.partial = partial
+            raise error
         return self.emit(read, sources)
 
     #: what a row that carries another row's claim (``claim`` column) may leave empty
@@ -624,6 +634,7 @@ class _Builder:
     # ------------------------------------------------------------------ RDF
 
     def emit(self, read: list[RowClaim], sources: dict) -> SheetBuild:
+        faults_before = len(self.faults.lines)
         graphs = {iri: bind_prefixes(Graph()) for iri in sources}
         rows, texts, stems = {}, {}, {}
         for iri, info in sources.items():
@@ -651,7 +662,7 @@ class _Builder:
             a = self.appearance_triples(graphs[rc.source.iri], rc)
             appearances.add(a)
             rows[short_id(a)] = rc.number
-        if self.faults.lines:
+        if len(self.faults.lines) > faults_before:
             raise SheetError(self.label, self.faults.lines)
         return SheetBuild(graphs, rows, texts, stems, new, known, appearances)
 
