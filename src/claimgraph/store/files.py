@@ -49,6 +49,18 @@ def load_file(store: ox.Store, path: Path, bulk: bool = False) -> None:
         raise unreadable(path, exc) from None
 
 
+def n_triples(path: Path) -> bytes:
+    """The triples of one data file as N-Triples, parsed by Oxigraph (in Rust, with its limits),
+    so every reader of the data refuses the same files with the same line: DataError naming the
+    file and line of malformed RDF, or a literal over 16 MB."""
+    try:
+        return ox.serialize(ox.parse(path=str(path), format=FORMATS[path.suffix]), format=ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        raise DataError(f"{path}:{exc.lineno}: malformed RDF: {parse_error_reason(exc)}") from exc
+    except (OSError, MemoryError) as exc:
+        raise unreadable(path, exc) from None
+
+
 def unreadable(path: Path, exc: BaseException) -> DataError:
     """The one-line error for a data file that cannot be read (permissions) or parsed within
     Oxigraph's limits (a literal or IRI over 16 MB: MemoryError "Reached the buffer maximal size")."""
