@@ -4,6 +4,7 @@ fixed, named for it."""
 import csv
 import importlib.util
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,16 @@ def test_figures_with_their_bounds_units_ranges_and_money():
     assert found["317 million"].unit == "monthly active users"
     assert found["half million"].value == 500_000 and found["three"].unit == "countries"
     assert found["0.4 percentage points"].unit == "percentage points"
+
+
+def test_rupees_in_crores_and_lakhs_and_currencies_named_by_nationality():
+    text = ("A penalty of up to Rs 15 crores, Rs. 4.5 lakh, Rs 15 cr, a fine of `5 crores (the rupee sign of an old "
+            "font), Australian dollar 4.12 million, 1.21 US dollars, 50 Swiss francs and an 800 mn euro fine.")
+    found = {text[f.start:f.end]: (f.value, f.unit) for f in find_figures(text)}
+    assert found == {"up to Rs 15 crores": (150_000_000, "INR"), "Rs. 4.5 lakh": (450_000, "INR"),
+                     "Rs 15 cr": (150_000_000, "INR"), "`5 crores": (50_000_000, "INR"),
+                     "Australian dollar 4.12 million": (4_120_000, "AUD"), "1.21 US dollars": (Decimal("1.21"), "USD"),
+                     "50 Swiss francs": (50, "CHF"), "800 mn euro": (800_000_000, "EUR")}
 
 
 def test_a_price_with_two_decimals_is_not_a_time_of_day():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.figures import read_figure
-from ..model.vocab import CURRENCY_WORDS
+from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
@@ -24,10 +24,23 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1})"
 WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
 NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crore|lakh)\b|(?:bn|mn|mln|tn|m|k|K|b)\b)"
-CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY)\s?)"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|mln|tn)\b|(?:m|k|K|b)\b)"
+#: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
+_SCALE_NAMES = {"crores": "crore", "cr": "crore", "lakhs": "lakh"}
+#: Nationalities that name a currency with "dollar(s)", "franc(s)", "rupee(s)" before or after the
+#: number ("Australian dollar 4.12 million", "1.21 US dollars", "50 Swiss francs").
+NATIONAL_CURRENCIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                       "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+                       "swiss": "CHF", "indian": "INR", "pakistani": "PKR", "sri lankan": "LKR",
+                       "nepalese": "NPR", "mauritian": "MUR"}
+_NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Swiss|Indian|Pakistani|Sri Lankan|Nepalese|Mauritian)"
+#: "Rs" and "INR" for rupees; "`" is the rupee sign of a font Indian pages used before Unicode had
+#: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
+CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
+            rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
 PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?)\b)"
-MONEY_WORDS = r"(?:\s(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b)"
+MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b"
+               r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
         rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
 
@@ -72,7 +85,8 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|quarters?)"
 LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|tier|number|no|version|flight|"
           "route|room|page|line|paragraph|clause|model|series|season|episode|round|act|size|gate|platform|"
-          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix")
+          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix|"
+          "regulation|rule|schedule|amendment|annex|annexe|exhibit|route|highway|district|ward|unit|block")
 _DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
                        rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
                        rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
@@ -130,12 +144,12 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     if g("words"):
         reading = read_figure(g("words"))
     else:
-        reading = read_figure((g("cur") or "") + g("num") + (g("scale") or ""))
+        scale = (g("scale") or "")
+        scale = scale.replace(scale.strip(), _SCALE_NAMES.get(scale.strip().lower(), scale.strip()))
+        reading = read_figure(g("num") + scale)
     if reading is None:
         return None, None
-    value, unit = reading.value, None
-    if reading.currency:
-        unit = reading.currency
+    value, unit = reading.value, _currency(g("cur") or "")
     if unit_words in ("%", "per cent", "percent", "pct", "percentage point", "percentage points",
                       "basis point", "basis points") or reading.per_cent:
         unit = "percentage points" if unit_words.startswith("percentage") else \
@@ -143,8 +157,26 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     elif unit_words in ("cents", "pence"):
         value, unit = value / 100, unit or ("GBP" if unit_words == "pence" else "USD")
     elif unit_words:
-        unit = CURRENCY_WORDS.get(unit_words, unit)
+        unit = _currency(unit_words) or unit
     return value, unit
+
+
+def _currency(words: str) -> str | None:
+    """The ISO 4217 code a currency sign or name stands for ("A$", "Rs", "Australian dollar",
+    "US dollars", "euros"), or None."""
+    words = " ".join(words.lower().split())
+    if not words:
+        return None
+    if words in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[words]
+    if words.rstrip(". ") in ("rs", "inr", "`"):
+        return "INR"
+    nation = re.match(r"(.+?)\s+(dollars?|francs?|rupees?)$", words)
+    if nation and nation.group(1) in NATIONAL_CURRENCIES:
+        return NATIONAL_CURRENCIES[nation.group(1)]
+    if re.fullmatch(r"[a-z]{3}", words) and words.upper() in set(CURRENCY_SYMBOLS.values()) | {"CHF", "CNY", "AUD", "CAD"}:
+        return words.upper()
+    return CURRENCY_WORDS.get(words) or CURRENCY_WORDS.get(words + "s")
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
