@@ -111,6 +111,28 @@ def test_a_change_is_not_a_range():
     assert _printed("revenue rose about 8 percent to $616 million") == ["about 8 percent", "$616 million"]
 
 
+def test_graded_bounds_and_a_bound_carried_over_or():
+    text = ("It rose by just over £4,500, to slightly above 11%, higher than 1% and a little over 200; a penalty of "
+            "up to Rs 15 crores, or four per cent of turnover.")
+    found = {text[f.start:f.end]: f.bound for f in find_figures(text)}
+    assert found == {"just over £4,500": "lower", "slightly above 11%": "lower", "higher than 1%": "lower",
+                     "a little over 200": "lower", "up to Rs 15 crores": "upper", "four per cent": "upper"}
+
+
+def test_a_change_by_or_over_an_amount_to_a_level_is_not_a_range():
+    text = "values rose by £4,500 to £157,250; rents rose over £300 to £1,200; between zero per cent and three per cent"
+    found = [(text[f.start:f.end], f.minimum) for f in find_figures(text)]
+    assert found == [("£4,500", None), ("£157,250", None), ("over £300", None), ("£1,200", None),
+                     ("between zero per cent and three per cent", 0)]
+
+
+def test_dates_far_back_are_figures_in_years_ago():
+    text = "Somewhere between 700,000 and 300,000 years ago they split; some 40,000 years ago they died; two years ago"
+    found = [(text[f.start:f.end], f.minimum, f.maximum, f.value, f.unit) for f in find_figures(text)]
+    assert found == [("between 700,000 and 300,000", 300_000, 700_000, None, "years ago"),
+                     ("some 40,000", None, None, 40_000, "years ago")]
+
+
 def test_quotations_in_every_mark_and_across_paragraphs():
     text = ('He said: "We are determined to act.\n\n\u201cIt is unacceptable,\u201d she added. '
             "The \u2018usual package\u2019 isn't it. \u201eForecasts are confidential,\u201d said X.\n"

@@ -21,7 +21,7 @@ from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1})"
+_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
 WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
 NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|mln|tn)\b|(?:m|k|K|b)\b)"
@@ -70,13 +70,17 @@ SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECAS
 TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
 
 BOUNDS = [
-    (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding", "lower"),
+    (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding|"
+     r"higher than|greater than|larger than|bigger than", "lower"),
     (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
-     r"a maximum of|close to|just shy of", "upper"),
+     r"a maximum of|close to|just shy of|lower than|smaller than", "upper"),
     (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
      r"more or less", "approximate"),
 ]
-_BOUND = re.compile(r"(?<![\w-])(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words that grade a bound and belong to the printed figure: "just over £4,500", "slightly above 11%".
+_GRADE = r"(?:(?:just|slightly|well|far|a little|little|marginally|comfortably|a bit)\s+)?"
+_BOUND = re.compile(r"(?<![\w-])" + _GRADE + r"(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$",
+                    re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -191,7 +195,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     after = text[end:end + 40]
     before = text[max(0, start - 40):start]
     if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
-                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core):
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core) and not _deep_time(core, after):
         return True
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
@@ -215,8 +219,20 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     return False
 
 
+def _deep_time(core: str, after: str) -> bool:
+    """"40,000 years ago", "between 700,000 and 300,000 years ago": a date so far back that it is
+    an estimate (the figure a study gives), not a date that places a figure ("two years ago")."""
+    if not re.match(r"^\s+years\s+ago\b", after, re.IGNORECASE):
+        return False
+    last = re.split(r"\s*(?:-|–|\bto\b|\band\b)\s*", core.strip())[-1]
+    reading = read_figure(last)
+    return reading is not None and reading.value >= 1000
+
+
 def _unit_noun(text: str, end: int) -> str | None:
     """The counted noun after a figure: "people", "customers", "monthly active users", or None."""
+    if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
+        return "years ago"
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
@@ -255,9 +271,15 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         hi, u2 = _read(m, "2")
         joint = re.search(r"\s*(?:-|–|to|and)\s*", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
         sep = joint.group(0).strip() if joint else ""
+        if lo is not None and hi is not None and hi < lo and m.group("between"):
+            lo, hi = hi, lo  # "between 700,000 and 300,000 years ago": "between" makes either order a range
         if lo is None or hi is None or hi <= lo or (sep == "and" and not m.group("between")
                                                     and not re.search(r"\b(?:around|about|roughly)\s+$", text[max(0, s - 12):s])):
             continue
+        bound = _BOUND.search(text[max(0, s - 40):s])
+        if not m.group("between") and (re.search(r"\bby\s+$", text[max(0, s - 4):s]) or bound and next(
+                b for w, b in BOUNDS if re.fullmatch(w, bound.group("words"), re.IGNORECASE)) != "approximate"):
+            continue  # "rose by £4,500 to £157,250", "over £4,500 to £157,250": a change and a level, not a range
         if sep in ("-", "–") and (m.group("words1") or m.group("words2")):
             continue
         if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]):
@@ -307,6 +329,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
         _bound(text, fig)
+        if n and fig.bound == "exact" and out[n - 1].bound in ("lower", "upper") and \
+                re.fullmatch(r"\s*,?\s+or\s+", text[out[n - 1].end:fig.start]):
+            fig.bound = out[n - 1].bound  # "up to Rs 15 crores, or four per cent": the bound covers both
         if n and fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
             before = out[n - 1]
             if before.unit not in ("people", "per cent", "percentage points", "rank") and not before.unit.isupper() \
