@@ -133,6 +133,28 @@ def test_dates_far_back_are_figures_in_years_ago():
                      ("some 40,000", None, None, 40_000, "years ago")]
 
 
+def test_units_counted_nouns_rates_and_the_number_of():
+    text = ("It has 112,163 measles cases and tens of thousands of reported cases per million people, 121 "
+            "journalists and activists. The number of measles cases rose to 112,163. The index fell 173.1 points "
+            "or 2.4% at 7100.3, after more than 200 points.")
+    found = [(text[f.start:f.end], f.unit) for f in find_figures(text)]
+    assert found == [("112,163", "cases"), ("tens of thousands", "cases per million people"), ("121", "people"),
+                     ("112,163", "cases"), ("173.1 points", "points"), ("2.4%", "per cent"), ("7100.3", "points"),
+                     ("more than 200 points", "points")]
+
+
+def test_digits_and_fractions_of_a_point_are_figures_and_a_number_after_an_acronym_is_a_name():
+    text = ("Prices failed to make it into double digits; double digit increases; it ended in single digits. "
+            "It backed a quarter point rise, but that three members wanted half a percentage point, then a half-point "
+            "cut, three-quarters of a point; the FTSE 100 Index fell.")
+    found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("double digits", 10, "per cent", "upper"), ("double digit", 10, "per cent", "lower"),
+                     ("single digits", 10, "per cent", "upper"), ("a quarter point", Decimal("0.25"), "percentage points", "exact"),
+                     ("three", 3, "members", "exact"), ("half a percentage point", Decimal("0.5"), "percentage points", "exact"),
+                     ("a half-point", Decimal("0.5"), "percentage points", "exact"),
+                     ("three-quarters of a point", Decimal("0.75"), "percentage points", "exact")]
+
+
 def test_quotations_in_every_mark_and_across_paragraphs():
     text = ('He said: "We are determined to act.\n\n\u201cIt is unacceptable,\u201d she added. '
             "The \u2018usual package\u2019 isn't it. \u201eForecasts are confidential,\u201d said X.\n"

@@ -38,7 +38,7 @@ _NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Sing
 #: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
 CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
             rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
-PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?)\b)"
+PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
 MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b"
                r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
@@ -66,6 +66,15 @@ FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\
                       r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
                                                                   "roughly", "some", "just", "only", "under"))
                       + r")half\b)", re.IGNORECASE)
+#: "double digit percentage increases", "failing to make it into double digits", "in single digits":
+#: a bound at 10 (100 for triple digits) per cent.
+DIGITS = re.compile(r"\b(?P<n>single|double|triple)[ -]digits?\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|fail|fails|failed|failing|short of|without|below|under|less than)\b"
+                       r"(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+#: A fraction of a point is a change of a rate in percentage points: "a quarter point rise",
+#: "half a percentage point", "three-quarters of a point".
+POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)(?:[ -]of)?(?:[ -]a)?[ -]"
+                            r"(?P<u>percentage[ -]points?|points?|per ?cent|percent)\b", re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
 TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
 
@@ -108,7 +117,8 @@ americans britons""".split())
 #: Words that qualify a counted noun without being part of its unit ("317 million average monthly
 #: active users" counts "monthly active users").
 NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
-            "further", "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered"}
+            "further", "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
+            "reported", "recorded"}
 STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
 did who whom which that what of in on at to from by for with and or as than per each this these those a an the
 its their his her our your there here into onto over under about around across after before since until while
@@ -158,6 +168,8 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
                       "basis point", "basis points") or reading.per_cent:
         unit = "percentage points" if unit_words.startswith("percentage") else \
             "basis points" if unit_words.startswith("basis") else "per cent"
+    elif re.fullmatch(r"(?:index )?points?", unit_words):
+        unit = "points"  # an index's points: "down 173.1 points"
     elif unit_words in ("cents", "pence"):
         value, unit = value / 100, unit or ("GBP" if unit_words == "pence" else "USD")
     elif unit_words:
@@ -208,14 +220,14 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True  # "one large group": a determiner, not a count
     if re.search(r"\b(?:younger|older) than\s*$", before, re.IGNORECASE):
         return True  # an age
-    if re.search(r"\b(?:the|a|an|this|that|these|those)\s+$", before, re.IGNORECASE) and \
+    if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and \
             re.fullmatch(rf"{_WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
         return True  # "the four countries" (named before), "the double charging" (an adjective)
     prev = re.search(r"(\S+)\s+$", before)
-    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z]*[a-z]", prev.group(1)) and not _BOUND.search(before) \
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]", prev.group(1)) and not _BOUND.search(before) \
             and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
-        return True  # "Channel 4", "Apollo 11": a number in a name
+        return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
     return False
 
 
@@ -229,8 +241,23 @@ def _deep_time(core: str, after: str) -> bool:
     return reading is not None and reading.value >= 1000
 
 
+#: Nouns that end in "s" without being plural: a modifier, never the unit ("112,163 measles cases").
+SINGULAR_S = set("""measles mumps rabies diabetes herpes news series species means physics economics politics
+athletics gymnastics aids mathematics headquarters lens gas bus plus bonus status virus census campus corpus
+canvas chaos thesis basis crisis analysis various""".split())
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 and word not in SINGULAR_S
+
+
+def _person_noun(word: str) -> bool:
+    return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word))
+
+
 def _unit_noun(text: str, end: int) -> str | None:
-    """The counted noun after a figure: "people", "customers", "monthly active users", or None."""
+    """The counted noun after a figure: "people", "customers", "monthly active users", "cases per
+    million people", or None."""
     if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
         return "years ago"
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
@@ -243,9 +270,38 @@ def _unit_noun(text: str, end: int) -> str | None:
             return None
         if t in PEOPLE_NOUNS:
             return "people"
-        if t.endswith("s") and not t.endswith("ss") and len(t) > 3 and not t.endswith("ous"):
-            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT]
-            return " ".join(kept)
+        if _plural(t):
+            if tokens[i + 1:i + 2] == ["and"] and i + 2 < len(tokens) and _person_noun(t) and \
+                    _plural(tokens[i + 2]) and _person_noun(tokens[i + 2]):
+                return "people"  # "121 journalists and activists": a group of people, not one noun
+            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S]
+            head_end = end + words.start(1) + words.group(1).index(t) + len(t)
+            rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
+                            text[head_end:head_end + 40])
+            return " ".join(kept) + (" " + rate.group(1) if rate else "")
+    return None
+
+
+#: "the number of measles cases … rose to 112,163": a bare figure counts what the sentence named.
+_NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?(?:number|total|tally|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.IGNORECASE)
+
+
+def _unit_named_before(text: str, fig: "Figure", before: list["Figure"]) -> str | None:
+    """The unit a bare figure takes from its sentence: the noun of "the number of …" before it, else
+    the unit of the last figure before it in the sentence that counts something other than people
+    ("down 173.1 points or 2.4% at 7100.3")."""
+    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
+    named = list(_NUMBER_OF.finditer(text, start, fig.start))
+    if named:
+        unit = _unit_noun(" " + named[-1].group(1) + " .", 0)
+        if unit:
+            return unit
+    for other in reversed(before):
+        if other.end <= start:
+            break
+        if other.unit in ("per cent", "percentage points", "basis points"):
+            continue
+        return other.unit if other.unit not in ("people", "rank") and not other.unit.isupper() else None
     return None
 
 
@@ -294,6 +350,21 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
         fig.unit = _unit_for(text, e, unit)
         add(fig)
+    for m in DIGITS.finditer(text):
+        s, e = m.span()
+        if free(s, e):
+            n = m.group("n").lower()
+            sentence_start = max([x.end() for x in re.finditer(r"[.!?;]\s|\n", text[:s])], default=0)
+            negated = bool(_NEGATION.search(text[sentence_start:s]))
+            bound = "upper" if (n == "single") != negated else "lower"
+            add(Figure(s, e, s, e, value=Decimal(100 if n == "triple" else 10), unit="per cent", bound=bound))
+    for m in POINT_FRACTION.finditer(text):
+        s, e = m.span()
+        if free(s, e):
+            q, half = (m.group("q") or "").lower(), m.group("f").lower() == "half"
+            value = Decimal("0.5") if half else Decimal("0.75") if q == "three" else Decimal("0.25")
+            unit = "per cent" if re.search(r"cent$", m.group("u"), re.IGNORECASE) else "percentage points"
+            add(Figure(s, e, s, e, value=value, unit=unit))
     for pattern in (RATIO, TIMES, FRACTION, VAGUE, TOP):
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -332,11 +403,8 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         if n and fig.bound == "exact" and out[n - 1].bound in ("lower", "upper") and \
                 re.fullmatch(r"\s*,?\s+or\s+", text[out[n - 1].end:fig.start]):
             fig.bound = out[n - 1].bound  # "up to Rs 15 crores, or four per cent": the bound covers both
-        if n and fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
-            before = out[n - 1]
-            if before.unit not in ("people", "per cent", "percentage points", "rank") and not before.unit.isupper() \
-                    and not re.search(r"[.!?\n]", text[before.end:fig.start]):
-                fig.unit = before.unit  # "317 million monthly active users … from 313 million"
+        if fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
+            fig.unit = _unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
 
 
