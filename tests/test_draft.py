@@ -164,6 +164,20 @@ def test_quotations_in_every_mark_and_across_paragraphs():
                      "If your staff suffer, it\u2019s time to act"]
 
 
+def test_the_title_of_an_embedded_video_is_page_chrome_not_a_quotation():
+    text = ("Measles cases up 300%\n\nClick to play video: 'Measles cases surge in U.S. as global outbreak rises'\n"
+            "Measles cases surge in U.S. as global outbreak rises\nWATCH: \u201cWhy it matters\u201d\n"
+            "Video: she said \u201cno\u201d to it.")
+    assert [text[q.start:q.end] for q in find_quotations(text)] == ["no"]
+
+
+def test_a_lower_case_scare_quote_in_a_sentence_that_attributes_nothing_gets_no_row():
+    text = ('We are "just" 98.8 percent similar to chimpanzees.\n\nProtesters carried banners with the word "Bush" '
+            'and chanted "George Bush, terrorist".\n\nIt said the level had been "stable" for years.')
+    quotes = [r["quote"] for r in draft_rows(text, "t.txt") if r["kind"] == "quotation"]
+    assert quotes == ["Bush", "George Bush, terrorist", "stable"]
+
+
 def test_speakers_where_news_writing_puts_them():
     rows = {r["quote"]: r for r in _rows("aljazeera-2023-06-14-record-displaced", "Al Jazeera", "2023-06-14")}
     assert rows["the usual package of causes"]["speaker"] == "Filippo Grandi [person]"

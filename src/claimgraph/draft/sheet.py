@@ -49,6 +49,18 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     return out
 
 
+def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
+    """A word or two in lower case between quote marks inside a sentence that attributes nothing
+    ("we are "just" 98.8 percent similar"): the writer's distance from a word, no one's words (the
+    sentence's row covers it). Names and phrases with punctuation are words someone wrote or chanted
+    (banners with the word "Bush", chanted "George Bush, terrorist")."""
+    sentence = sentence_at(sents, q.start)
+    words = text[q.start:q.end]
+    return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
+        sentence is not None and \
+        not speakers.by_sentence.get(sentence) and (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
+
+
 def _occurrence(text: str, quote: str, start: int) -> str:
     """Which occurrence of ``quote`` in ``text`` starts at or before ``start`` ("" when only one)."""
     if text.count(quote) < 2:
@@ -106,7 +118,7 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
         rows.append(row)
     _headlines_take_the_body_speaker(rows)
     for i, q in enumerate(quotes):
-        if i in with_figures:
+        if i in with_figures or _scare_quote(text, q, sents, speakers):
             continue
         who, role = q_speakers[i]
         rows.append({"kind": "quotation", "mode": "quotation", "quote": text[q.start:q.end], "speaker": _cell(who),
