@@ -189,6 +189,24 @@ def test_speakers_where_news_writing_puts_them():
     assert standfirst["mode"] == "own" and standfirst["speaker"] == "Al Jazeera [organisation]"
 
 
+def test_an_acronym_or_a_short_form_is_the_organisation_named_in_full():
+    text = ("Measles cases up 300% worldwide: WHO\n\nThe World Health Organization released data. Cases rose 300 "
+            "per cent, the WHO said. The Bank of England raised rates. The Bank said inflation would peak above 11%.\n\n"
+            "Kenya Airways flew 5,000 people, Kenya said.")
+    rows = {r["as_printed"]: r["speaker"] for r in draft_rows(text, "t.txt") if r["kind"] == "figure"}
+    assert rows == {"300%": "World Health Organization [organisation]",
+                    "300 per cent": "World Health Organization [organisation]",
+                    "above 11%": "Bank of England [organisation]", "5,000": "Kenya [organisation]"}
+
+
+def test_an_attribution_in_a_subordinate_clause_covers_that_clause_only():
+    text = ("Madagascar is the hardest-hit country, reporting more than 69,000 cases, although the WHO said in a press "
+            "release that 1,200 people had died.")
+    rows = {r["as_printed"]: (r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Global News")
+            if r["kind"] == "figure"}
+    assert rows == {"more than 69,000": ("own", "Global News [organisation]"), "1,200": ("reported", "WHO [organisation]")}
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

@@ -18,6 +18,9 @@ NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
 _CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
+#: Capitalised words of a time of day: "AM EDT" is no organisation.
+_CLOCK = set("""am pm a.m p.m gmt bst utc edt est cdt cst mdt mst pdt pst ist cet cest eet eest jst aest aedt
+hkt sgt""".split())
 #: Capitalised words that open sentences or headlines without being names.
 COMMON = set("""a an the and but or nor so yet for of in on at to by from with as about after before during since
 until while when where though although because if then than this that these those there here it its he she
@@ -89,6 +92,14 @@ def _personal(words: list[str]) -> bool:
         not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
 
 
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name``'s words, small words aside ("WHO", "UNHCR"),
+    or their first three or more ("CDC" for "Centers for Disease Control and Prevention")."""
+    initials = "".join(w[0] for w in re.findall(r"[\w\u2019'-]+", name) if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "&"})
+    initials = initials.upper()
+    return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
+
+
 def _is_org(words: list[str]) -> bool:
     low = [w.lower().strip(".") for w in words]
     return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
@@ -109,12 +120,17 @@ class Names:
         raw = []
         for base, phrase in self._phrases(text, quoted):
             tokens = [(t.start(), t.group(0)) for t in re.finditer(r"\S+", phrase)]
-            while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and \
+            # a lone word of three capitals or more is an acronym ("the WHO said"), not a word
+            # ("US" and "IT" stay words; so do the words of a shouted line)
+            acronym = len(tokens) == 1 and re.fullmatch(r"[A-Z]{3,}", tokens[0][1]) is not None
+            while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and not acronym and \
                     not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
                 tokens = tokens[1:]
             while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
                 tokens = tokens[:-1]
-            if not tokens or all(t.lower() in COMMON for _, t in tokens) or tokens[-1][1].lower() in TITLES \
+            while tokens and tokens[-1][1].lower().strip(".") in _CLOCK:
+                tokens = tokens[:-1]  # "08:34 AM EDT": a time, not a name
+            if not tokens or all(t.lower() in COMMON and not acronym for _, t in tokens) or tokens[-1][1].lower() in TITLES \
                     or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
                 continue  # "Senior Political Correspondent" is a job, "In October" a date
             start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
@@ -124,6 +140,7 @@ class Names:
             raw.append((start, end, text[start:end], start in sentence_starts))
         for start, end, phrase, initial in raw:
             self._add(start, end, phrase, initial, raw)
+        self._merge_early_short_forms()
 
     # ------------------------------------------------------------------ building
 
@@ -167,7 +184,8 @@ class Names:
             return
         if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
-        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
+        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON and not re.fullmatch(r"[A-Z]{3,}", bare[0])
+                               or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
                                or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
                                    and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
             return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
@@ -178,6 +196,24 @@ class Names:
         if acronym and entity.kind == "organisation":
             self._remember(entity, acronym.group(1))  # "… for Refugees (UNHCR)", "…, UNHCR"
 
+    def _merge_early_short_forms(self):
+        """An acronym or short form printed before the full name ("…: WHO" in a headline, "the World
+        Health Organization" in the body) is the same organisation."""
+        for entity in list(self.entities):
+            if entity.kind != "organisation" or len(entity.name.split()) != 1 or entity.known:
+                continue
+            self.entities.remove(entity)
+            full = self._short_form(entity.name)
+            if full is None:
+                self.entities.append(entity)
+                continue
+            for m in self.mentions:
+                if m.entity is entity:
+                    m.entity = full
+            for form in entity.forms:
+                self._remember(full, form)
+                self._by_form[_key(form)] = full
+
     def _seen_elsewhere(self, word: str, start: int, raw) -> bool:
         return any(s != start and not initial and word in p.split() for s, _, p, initial in raw) or \
             any(p.split()[-1] == word and len(p.split()) > 1 for s, _, p, _i in raw if s != start) or \
@@ -187,7 +223,7 @@ class Names:
         phrase = " ".join(words)
         found = self._by_form.get(_key(phrase))
         if found is None and len(words) == 1:
-            found = self._surname(words[0])
+            found = self._surname(words[0]) or self._short_form(words[0])
         if found is None and len(words) == 1 and fold(words[0]) in self.known:
             found = None
         if found is None:
@@ -202,6 +238,22 @@ class Names:
             self.entities.append(found)
         self._remember(found, phrase)
         return found
+
+    def _short_form(self, word: str) -> Entity | None:
+        """The organisation named before that one word stands for: its acronym by initials ("WHO"
+        for the World Health Organization, "CDC" for the Centers for Disease Control and
+        Prevention), or its first word or the organisation's noun in its name ("Nationwide" for
+        Nationwide Building Society, "the Bank" for the Bank of England), when only one fits."""
+        if fold(word) in self.known:
+            return None
+        orgs = [e for e in self.entities if e.kind == "organisation" and len(e.name.split()) > 1]
+        if re.fullmatch(r"[A-Z]{2,}", word):
+            fits = [e for e in orgs if _initials_fit(word, e.name)]
+        elif country(word):
+            return None  # "Kenya" is not Kenya Airways
+        else:
+            fits = [e for e in orgs if e.name.split()[0] == word or (word.lower() in ORG_WORDS and word in e.name.split())]
+        return fits[0] if len(fits) == 1 else None
 
     def _surname(self, word: str) -> Entity | None:
         people = [e for e in self.entities if e.kind == "person" and any(f.split()[-1] == word for f in e.forms)]
@@ -247,3 +299,20 @@ class Names:
             if m.end <= pos and m.entity.kind == kind:
                 return m
         return None
+
+
+_COUNTRY_CACHE: dict[str, bool] = {}
+
+
+def country(name: str) -> bool:
+    """Whether ``name`` is a country (ISO 3166, offline): "it" and "the agency" are never one."""
+    if name not in _COUNTRY_CACHE:
+        import pycountry
+
+        short = {"uk", "us", "u.s.", "u.k.", "usa", "britain", "america", "eu", "europe", "africa"}
+        try:
+            pycountry.countries.lookup(name)
+            _COUNTRY_CACHE[name] = True
+        except LookupError:
+            _COUNTRY_CACHE[name] = name.lower() in short
+    return _COUNTRY_CACHE[name]

@@ -8,7 +8,7 @@ quotation wherever news writing puts one.
 - "he"/"she" for the last person named, "it", "the company", "the agency", "the report" for the
   organisation the text last made a subject (not an outlet it cites: "told AFP", "reported The
   Financial Times");
-- a headline "X: …" or "… – X";
+- a headline "X: …", "… – X" or "…: X";
 - a quotation with no attribution of its own: the speaker of the quotation before it in the
   paragraph, of the quotation it continues, or the person of the sentence before.
 
@@ -20,7 +20,7 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import COMMON, GENERIC, TITLES, Entity, Names
+from .names import COMMON, GENERIC, TITLES, Entity, Names, country as _country
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -57,7 +57,8 @@ class Attribution:
     verb_end: int
     speaker: Entity | None
     role: str
-    kind: str  # lead (X said that …), trail (…, said X), accord (according to X), elided (but said)
+    kind: str  # lead (X said that …), trail (…, said X), accord (according to X), elided (but said),
+    # subordinate (…, although X said that …: only the clause it opens)
     subject_start: int
 
     def covers(self, pos: int) -> bool:
@@ -65,6 +66,8 @@ class Attribution:
             return True
         if self.kind == "elided":
             return pos >= self.verb_end
+        if self.kind == "subordinate":
+            return pos >= self.subject_start
         if self.kind == "trail":
             return pos < self.subject_start
         return not (self.subject_start <= pos < self.verb_start)
@@ -321,7 +324,10 @@ class Speakers:
             who, role, subject_start = self._subject_before(clause, m.start())
             if who is None and not self._plausible_subject(clause, m.start()):
                 continue
-            found.append(Attribution(m.start(), m.end(), who, role, "lead", subject_start))
+            # "…, although the WHO said that …": the attribution governs the clause it opens only
+            opens = re.search(r"[,;\u2013\u2014]\s*(?:although|though|even though|while|whereas|but|and|because|as|since|"
+                              r"so|yet|after|when|if|with)\s+$", text[s:subject_start], re.IGNORECASE)
+            found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start))
             if who is not None and role and who.kind == "person" and not who.role:
                 who.role = role
             if who is not None and who.kind == "organisation":
@@ -365,14 +371,15 @@ class Speakers:
         return found
 
     def _headline(self, s: int, e: int) -> list[Attribution]:
-        """"Isarescu: …" and "… – UN High Commissioner for Refugees" in a title line."""
+        """"Isarescu: …", "… – UN High Commissioner for Refugees" and "…: WHO" in a title line."""
         text = self.text
         colon = re.match(r"([A-Z][^:]{1,60}):\s", text[s:e])
         if colon:
             m = self.names.starting_at(s)
             if m and m.end == s + colon.end(1):
                 return [Attribution(s + colon.end(1), s + colon.end(), m.entity, "", "accord", s)]
-        dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e])
+        dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e]) or \
+            re.search(r":\s+([A-Z][^:]{1,60})$", text[s:e])  # "… – UN refugee agency", "…: WHO"
         if dash:
             m = self.names.starting_at(s + dash.start(1))
             if m and m.end == e:
@@ -400,11 +407,13 @@ class Speakers:
     def for_figure(self, sentence: tuple[int, int], pos: int) -> tuple[str, Entity | None, str]:
         """(mode, speaker, role) of a figure at ``pos`` outside quotations: mode ``reported`` with
         the speaker whose attribution covers it; ``reported`` with no speaker when the sentence
-        attributes words but to nobody the draft can name, or not to these; else ``own``."""
-        found = self.by_sentence.get(sentence, [])
-        if not found:
-            return "own", None, ""
-        named = [a for a in found if a.speaker is not None and a.covers(pos)]
+        attributes words but to nobody the draft can name, or not clearly to these; ``own`` when it
+        attributes nothing, or only a subordinate clause the figure is not in."""
+        every = self.by_sentence.get(sentence, [])
+        found = [a for a in every if a.covers(pos)]
+        if not every or not found and all(a.kind == "subordinate" for a in every):
+            return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
+        named = [a for a in found if a.speaker is not None]
         if not named:
             return "reported", None, ""
         best = min(named, key=lambda a: (0 if a.kind != "accord" or len(named) == 1 else 1,
@@ -450,20 +459,3 @@ def _role(words: str) -> str:
 def _role_like(segment: str) -> bool:
     first = segment.split()[0].lower() if segment.split() else ""
     return first in {"the", "a", "an", "who", "whose"} or first in TITLES or first.endswith(("\u2019s", "'s"))
-
-
-_COUNTRY_CACHE: dict[str, bool] = {}
-
-
-def _country(name: str) -> bool:
-    """Whether ``name`` is a country (ISO 3166, offline): "it" and "the agency" are never one."""
-    if name not in _COUNTRY_CACHE:
-        import pycountry
-
-        short = {"uk", "us", "u.s.", "u.k.", "usa", "britain", "america", "eu", "europe", "africa"}
-        try:
-            pycountry.countries.lookup(name)
-            _COUNTRY_CACHE[name] = True
-        except LookupError:
-            _COUNTRY_CACHE[name] = name.lower() in short
-    return _COUNTRY_CACHE[name]
