@@ -207,6 +207,21 @@ def test_an_attribution_in_a_subordinate_clause_covers_that_clause_only():
     assert rows == {"more than 69,000": ("own", "Global News [organisation]"), "1,200": ("reported", "WHO [organisation]")}
 
 
+def test_titles_before_names_and_names_with_a_plurals_possessive():
+    from claimgraph.draft.names import Names
+
+    text = ("Henrietta Fore, Executive Director of the UN Children\u2019s Fund (UNICEF) and WHO Director-General Tedros "
+            "Adhanom Ghebreyesus spoke. UN High Commissioner for Refugees Filippo Grandi spoke to the Office of the "
+            "United Nations High Commissioner for Refugees.")
+    names = Names(text, {0})
+    found = {text[m.start:m.end]: (m.entity.name, m.entity.kind, m.role) for m in names.mentions}
+    assert found["UN Children\u2019s Fund"] == ("UN Children\u2019s Fund", "organisation", "")
+    assert found["UNICEF"][0] == "UN Children\u2019s Fund"
+    assert found["Tedros Adhanom Ghebreyesus"] == ("Tedros Adhanom Ghebreyesus", "person", "WHO Director-General")
+    assert found["Filippo Grandi"] == ("Filippo Grandi", "person", "UN High Commissioner for Refugees")
+    assert "Office of the United Nations High Commissioner for Refugees" in found
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

@@ -47,6 +47,9 @@ TITLES = set("""president minister secretary chancellor governor mayor senator c
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
 prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
+#: Words that make a title more precise: "Executive Director", "Deputy Chief", "Acting Head".
+_TITLE_MODIFIERS = {"executive", "deputy", "chief", "senior", "assistant", "vice", "acting", "interim", "managing",
+                    "associate", "former", "general", "principal", "joint", "co"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof"}
 #: Plural nouns that stand for a crowd, not someone the draft can name.
 GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
@@ -92,6 +95,11 @@ def _personal(words: list[str]) -> bool:
         not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
 
 
+def _title(word: str) -> bool:
+    """Whether a capitalised word is a job title ("Minister", "Director-General")."""
+    return any(part in TITLES for part in word.lower().strip(".").split("-"))
+
+
 def _initials_fit(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name``'s words, small words aside ("WHO", "UNHCR"),
     or their first three or more ("CDC" for "Centers for Disease Control and Prevention")."""
@@ -120,9 +128,10 @@ class Names:
         raw = []
         for base, phrase in self._phrases(text, quoted):
             tokens = [(t.start(), t.group(0)) for t in re.finditer(r"\S+", phrase)]
-            # a lone word of three capitals or more is an acronym ("the WHO said"), not a word
-            # ("US" and "IT" stay words; so do the words of a shouted line)
-            acronym = len(tokens) == 1 and re.fullmatch(r"[A-Z]{3,}", tokens[0][1]) is not None
+            # a word of three capitals or more is an acronym ("the WHO said", "WHO Director-General
+            # Tedros"), not a word ("US" and "IT" stay words; so do the words of a shouted line)
+            shouted = len(tokens) > 1 and all(re.fullmatch(r"[A-Z\W]+", t) for _, t in tokens)
+            acronym = not shouted and bool(tokens) and re.fullmatch(r"[A-Z]{3,}", tokens[0][1]) is not None
             while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and not acronym and \
                     not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
                 tokens = tokens[1:]
@@ -130,7 +139,7 @@ class Names:
                 tokens = tokens[:-1]
             while tokens and tokens[-1][1].lower().strip(".") in _CLOCK:
                 tokens = tokens[:-1]  # "08:34 AM EDT": a time, not a name
-            if not tokens or all(t.lower() in COMMON and not acronym for _, t in tokens) or tokens[-1][1].lower() in TITLES \
+            if not tokens or all(t.lower() in COMMON and not acronym for _, t in tokens) or _title(tokens[-1][1]) \
                     or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
                 continue  # "Senior Political Correspondent" is a job, "In October" a date
             start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
@@ -158,7 +167,8 @@ class Names:
                 parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
             for offset, part in parts:
                 pieces, at = [], 0
-                for cut in re.finditer(r"[\u2019']s\s+", part):
+                # a possessive starts another name, except a plural's in a name ("UN Children’s Fund")
+                for cut in re.finditer(r"(?<!Children)(?<!Women)(?<!People)(?<!Men)[\u2019']s\s+", part):
                     pieces.append((at, part[at:cut.start()]))
                     at = cut.end()
                 pieces.append((at, part[at:]))
@@ -171,13 +181,26 @@ class Names:
     def _add(self, start: int, end: int, phrase: str, initial: bool, raw):
         words = phrase.split()
         role = ""
-        title_at = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES), default=-1)
-        keep = words[-2:] if len(words) - title_at - 1 >= 2 else words[-1:]
-        if title_at >= 0 and not _is_org(keep) and not any(w.lower() in COMMON or w.lower() in TITLES for w in keep):
+        title_at = max((i for i, w in enumerate(words[:-1]) if _title(w)), default=-1)
+        # the name after a title: up to three words, after the title's own "for Refugees", "of India"
+        after = words[title_at + 1:]
+        link = max((i for i, w in enumerate(after) if w.lower() in {"of", "for", "the", "and", "&"}), default=-1)
+        keep = after[link + 2:][-3:] if link >= 0 else after[-3:]
+        if title_at >= 0 and len(keep) >= 2 and not _is_org(keep) and \
+                not any(w.lower() in COMMON or _title(w) for w in keep):
             role = " ".join(words[:len(words) - len(keep)])
             start = end - len(" ".join(keep))
             words = keep
             phrase = " ".join(keep)
+        elif title_at >= 0 and len(words) > title_at + 2 and words[title_at + 1].lower() in {"of", "for"} and \
+                all(_title(w) or w.lower() in _TITLE_MODIFIERS for w in words[:title_at]):
+            # "Executive Director of the UN Children’s Fund": the organisation, the rest is a role
+            rest = words[title_at + 2:]
+            rest = rest[1:] if rest and rest[0].lower() == "the" else rest
+            if not rest or not _is_org(rest):
+                return
+            start = end - len(" ".join(rest))
+            words, phrase = rest, " ".join(rest)
         honorific = words[0].lower().strip(".") in HONORIFICS
         bare = words[1:] if honorific else words
         if not bare:
