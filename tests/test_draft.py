@@ -173,9 +173,10 @@ def test_the_title_of_an_embedded_video_is_page_chrome_not_a_quotation():
 
 def test_a_lower_case_scare_quote_in_a_sentence_that_attributes_nothing_gets_no_row():
     text = ('We are "just" 98.8 percent similar to chimpanzees.\n\nProtesters carried banners with the word "Bush" '
-            'and chanted "George Bush, terrorist".\n\nIt said the level had been "stable" for years.')
+            'and chanted "George Bush, terrorist".\n\nIt said the level had been "stable" for years.\n\nThat has '
+            'not stopped Putin, claiming that Russians felt "disgust".')
     quotes = [r["quote"] for r in draft_rows(text, "t.txt") if r["kind"] == "quotation"]
-    assert quotes == ["Bush", "George Bush, terrorist", "stable"]
+    assert quotes == ["Bush", "George Bush, terrorist", "stable", "disgust"]
 
 
 def test_speakers_where_news_writing_puts_them():
@@ -220,6 +221,31 @@ def test_titles_before_names_and_names_with_a_plurals_possessive():
     assert found["Tedros Adhanom Ghebreyesus"] == ("Tedros Adhanom Ghebreyesus", "person", "WHO Director-General")
     assert found["Filippo Grandi"] == ("Filippo Grandi", "person", "UN High Commissioner for Refugees")
     assert "Office of the United Nations High Commissioner for Refugees" in found
+
+
+def test_a_joint_statement_names_both_speakers_with_their_roles():
+    text = ("\u201cCases have soared across the world\u201d, Henrietta Fore, Executive Director of the UN Children\u2019s Fund "
+            "(UNICEF) and WHO Director-General Tedros Adhanom Ghebreyesus, said in a joint statement.")
+    [row] = draft_rows(text, "t.txt")
+    assert row["speaker"] == "Henrietta Fore [person]; Tedros Adhanom Ghebreyesus [person]"
+    assert row["speaker_role"] == "Executive Director of the UN Children\u2019s Fund (UNICEF); WHO Director-General"
+
+
+def test_the_researchers_and_their_study_are_the_people_named_as_leading_it():
+    text = ("Two researchers, Eran Meshorer, stem cell biologist, and Liran Carmel, computational biologist, led the "
+            "team. The researchers said they were \"essentially the same species.\" They evolved from an ancestor named "
+            "Homo Heidelbergensis. Genomes differ by just 0.1 percent, according to the study. The team said the "
+            "difference increases to about 5 percent.")
+    rows = {r.get("as_printed") or r["quote"]: r["speaker"] for r in draft_rows(text, "t.txt")}
+    both = "Eran Meshorer [person]; Liran Carmel [person]"
+    assert rows == {"Two": "", "essentially the same species": both, "0.1 percent": both, "about 5 percent": both}
+
+
+def test_according_to_the_report_is_an_attributed_organisation_not_any_named_before():
+    text = ("UNHCR said 110 million people were displaced. The last Neanderthals died some 40,000 years ago, "
+            "according to the report.")
+    rows = {r["as_printed"]: r["speaker"] for r in draft_rows(text, "t.txt")}
+    assert rows["some 40,000"] == "UNHCR [organisation]"
 
 
 def test_said_in_its_annual_report_is_an_attribution():

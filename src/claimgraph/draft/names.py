@@ -71,6 +71,21 @@ class Entity:
         return self.known or f"{self.name} [{self.kind}]"
 
 
+class Group(Entity):
+    """Several speakers of one statement ("X and Y said in a joint statement", "the researchers
+    said" for the two named as leading the team): the speaker cell names each, ``;``-separated, and
+    the role cell gives each one's role in the same order."""
+
+    def __init__(self, members: list[Entity], roles: list[str] = ()):
+        kind = "person" if all(m.kind == "person" for m in members) else "organisation"
+        super().__init__("; ".join(m.name for m in members), kind)
+        self.members = list(members)
+        self.role = "; ".join(roles) if any(roles) else ""
+
+    def cell(self) -> str:
+        return "; ".join(m.cell() for m in self.members)
+
+
 @dataclass
 class Mention:
     start: int
@@ -205,7 +220,8 @@ class Names:
         bare = words[1:] if honorific else words
         if not bare:
             return
-        if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
+        if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw) \
+                and not re.fullmatch(r"[A-Z]{3,}", bare[0]):
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
         if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON and not re.fullmatch(r"[A-Z]{3,}", bare[0])
                                or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])

@@ -57,8 +57,18 @@ def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
     sentence = sentence_at(sents, q.start)
     words = text[q.start:q.end]
     return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
-        sentence is not None and \
-        not speakers.by_sentence.get(sentence) and (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
+        sentence is not None and not speakers.by_sentence.get(sentence) and \
+        not SPEECH_WORD.search(text, sentence[0], sentence[1]) and \
+        (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
+
+
+#: Any form of a verb of saying ("claiming that Russians … their "disgust""), or words written or
+#: chanted: a quoted word in such a sentence may be someone's word.
+SPEECH_WORD = re.compile(r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|wrote|written|jabs?|slogans?|banners?|placards?"
+                         r"|(?:claim|warn|report|insist|call|brand|accus|describ|argu|explain|suggest|confirm|admit|"
+                         r"acknowledg|announc|prais|urg|criticis|criticiz|blam|quot|mock|jok|writ|reveal|tweet|chant)"
+                         r"(?:e|es|ed|d|s|ing)?"
+                         r"|(?:not|stat|add|term|dub|label|post)(?:es|ed|d|s|ing|bed|bing|ted|ting))\b", re.IGNORECASE)
 
 
 def _occurrence(text: str, quote: str, start: int) -> str:

@@ -20,7 +20,7 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import COMMON, GENERIC, TITLES, Entity, Names, country as _country
+from .names import COMMON, GENERIC, TITLES, Entity, Group, Names, country as _country
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -39,9 +39,14 @@ AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previous
 PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
                 "than", "after", "before", "between", "among", "under", "via", "like"}
 #: Nouns of an organisation or its document: "the company said", "the report showed".
+#: Words of a sentence that introduces the people behind a study.
+RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|study|studies|paper)\b")
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
              "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
              "research|statistics|data|figures|analysis|review|index|poll|census|release")
+#: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
+DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
+                  "index", "poll", "census", "release"}
 DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
                       re.IGNORECASE)
 SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|official|source|statement)$")
@@ -80,6 +85,7 @@ class Speakers:
         self.text, self.sentences, self.names, self.quoted = text, sentences, names, quoted
         self.media: set[int] = set()
         self._salient: list[tuple[int, int, Entity]] = []  # (position, tier, organisation)
+        self._sources: list[tuple[int, Entity]] = []  # organisations an attribution named, in order
         for s, e in sentences:
             first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"), None)
             if first and first.start - s < 30 and not self._after_preposition(first.start) \
@@ -88,6 +94,8 @@ class Speakers:
         self.by_sentence: dict[tuple[int, int], list[Attribution]] = {}
         for n, (s, e) in enumerate(sentences):
             self.by_sentence[(s, e)] = self._attributions(s, e, headline=(n == 0))
+            self._sources += [(a.verb_start, a.speaker) for a in self.by_sentence[(s, e)]
+                              if a.speaker is not None and a.speaker.kind == "organisation"]
 
     # ------------------------------------------------------------------ helpers
 
@@ -116,6 +124,64 @@ class Speakers:
                 return m.entity
         return None
 
+    def _team(self, pos: int) -> Entity | None:
+        """The people the text introduced as doing the research before ``pos`` ("Two researchers …,
+        Eran Meshorer, … and Liran Carmel, …, led the team"): those named in the last sentence that
+        speaks of researchers, scientists, a team, authors or a study; one person, a group, or None."""
+        for s, e in reversed([x for x in self.sentences if x[1] <= pos]):
+            if not RESEARCH.search(self.text, s, e):
+                continue
+            people = []
+            for m in self.names.within(s, e):
+                if m.entity.kind == "person" and m.entity not in people and self._outside_quotes(m.start) \
+                        and self._introduced(m):
+                    people.append(m.entity)
+            if people:
+                return people[0] if len(people) == 1 else Group(people)
+        return None
+
+    def _introduced(self, m) -> bool:
+        """Whether a person's mention says who they are: a title or role before the name, an
+        apposition after it ("Eran Meshorer, stem cell biologist,"), or "researcher" beside it —
+        not a name merely mentioned ("a common ancestor named Homo Heidelbergensis")."""
+        return bool(m.role or m.entity.role) or \
+            bool(re.match(r",\s*(?:(?:a|an|the)\s+)?[a-z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,6}\s*(?:,|\band\b|$)",
+                          self.text[m.end:m.end + 80])) or \
+            bool(re.search(r"\b(?:researchers?|scientists?|professor|dr\.?|lead author|author)\s*,?\s*$",
+                           self.text[max(0, m.start - 25):m.start], re.IGNORECASE))
+
+    def _document_source(self, noun: str, pos: int) -> Entity | None:
+        """Who "the study" or "the report" stands for at ``pos``: a study's researchers when the text
+        named them, else the organisation an attribution last named (never merely an organisation
+        the text mentioned: "according to the study" in a sentence about Neanderthals)."""
+        if noun.lower() in ("study", "research", "paper", "analysis") and self._team(pos) is not None:
+            return self._team(pos)
+        before = [e for p, e in self._sources if p < pos]
+        return before[-1] if before else None
+
+    def _joint_subject(self, start: int, stop: int) -> tuple[Entity, str, int] | None:
+        """"X, role of Y, and Z said": two or more people named before the verb, joined by "and"."""
+        quote_end = max((b for a, b in self.quoted if a < stop and b <= stop), default=start)
+        seg_start = max(start, quote_end)
+        people = [m for m in self.names.within(seg_start, stop) if m.entity.kind == "person"]
+        if len(people) < 2 or people[-1].end < stop - 2 or \
+                len(self.text[seg_start:people[0].start].split()) > 6 or VERB.search(self.text, people[0].end, stop):
+            return None
+        roles = []
+        for n, m in enumerate(people):
+            if n and not re.search(r"\band\b", self.text[people[n - 1].end:m.start]):
+                return None
+            end = stop
+            if n + 1 < len(people):  # up to the next name, or to the title printed before it
+                nxt = people[n + 1]
+                at = self.text.rfind(nxt.role, m.end, nxt.start) if nxt.role else -1
+                end = at if at >= 0 else nxt.start
+            after = self.text[m.end:end]
+            appos = re.match(r",\s*(.+?)\s*(?:,?\s+and\s*$|,\s*$)", after)
+            roles.append(m.role or m.entity.role or (_role(appos.group(1)) if appos else ""))
+        group = Group([m.entity for m in people], roles)
+        return group, group.role, people[0].start
+
     def _person_before(self, pos: int) -> Entity | None:
         m = self.names.last_before(pos, "person")
         return m.entity if m else None
@@ -138,6 +204,13 @@ class Speakers:
             if word in ("he", "she"):
                 return self._person_before(pos), "", pos
             return (self._salient_org(pos) if word == "it" else None), "", pos
+        joint = self._joint_subject(start, stop)
+        if joint:
+            return joint
+        team = re.search(r"(?:^|\s)(?:the|these|those)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|authors|study authors)$",
+                         left, re.IGNORECASE)
+        if team:
+            return self._team(stop), "", start + team.start()
         # "CV-Library, which found": the relative clause's antecedent
         rel = re.search(r",\s*(?:which|who)$", left)
         if rel:
@@ -205,6 +278,8 @@ class Speakers:
         """The organisation "the observatory" or "the company" stands for: the last one named
         with that noun in its name, else the one the text last made a subject."""
         noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
+        if noun and noun.group(1).lower() in DOCUMENT_NOUNS:
+            return self._document_source(noun.group(1), pos)
         if noun:
             for m in reversed(self.names.mentions):
                 if m.end <= pos and m.entity.kind == "organisation" and \
@@ -351,7 +426,7 @@ class Speakers:
                 elif report_by:
                     who, role = self._subject_after(at + report_by.end(), e)
                 elif document:  # "according to the report": its publisher; "a new report": unknown
-                    who = self._salient_org(at) if re.match(r"\s+the\b", phrase, re.IGNORECASE) else None
+                    who = self._described_org(phrase, at) if re.match(r"\s+the\b", phrase, re.IGNORECASE) else None
                     role = ""
                 else:
                     who, role = self._subject_after(at, e)
