@@ -248,6 +248,20 @@ def test_according_to_the_report_is_an_attributed_organisation_not_any_named_bef
     assert rows["some 40,000"] == "UNHCR [organisation]"
 
 
+def test_an_unnamed_source_gets_its_role_and_no_speaker():
+    text = ("Filippo Grandi said: \u201cWe are failing.\u201d \u201cIt is a disgrace,\u201d officials said.\n\n"
+            "A top government source said: \u201cThe bill proposes penalties of up to Rs 15 crores.\u201d")
+    rows = [(r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("Filippo Grandi [person]", ""), ("", ""), ("", "A top government source")]
+
+
+def test_a_quotation_opening_a_sentence_is_the_speaker_of_the_sentence_before():
+    text = ("Measles cases have increased worldwide, the WHO said. \u201cMany countries are in the midst of sizeable "
+            "outbreaks.\u201d")
+    [row] = draft_rows(text, "t.txt")
+    assert row["speaker"] == "WHO [organisation]"
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

@@ -27,17 +27,22 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     out: list[tuple[Entity | None, str]] = []
     for n, q in enumerate(quotes):
         sentence = sentence_at(sents, q.start) or (q.start, q.end)
-        who, role = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
-        if who is None:
+        who, role, attributed = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        # attributed to nobody the draft can name ("“…,” officials said", "A top government source said:
+        # “…”"): no speaker, never the last one's
+        if who is None and not attributed:
             para = sentence_at(paras, q.start)
             prev = quotes[n - 1] if n else None
             prev_who, prev_role = out[n - 1] if n else (None, "")
             before = [x for x in sents if x[1] <= q.outer_start]
             opens_paragraph = para is not None and q.outer_start <= para[0] + 1
+            opens_sentence = q.outer_start <= sentence[0] + 1 and before and para is not None and before[-1][0] >= para[0]
             if not q.marked and before:  # the paragraph "X said:" before it, or the one it continues
-                who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+                who, role, _ = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
                 if who is None and prev is not None and not prev.marked:
                     who, role = prev_who, prev_role
+            elif opens_sentence and not (prev is not None and prev.start >= para[0]):
+                who = speakers.sentence_speaker(before[-1])  # "…, the WHO said. “Many countries …”"
             elif prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
                 who = prev_who  # a second quotation in the paragraph: the same speaker
             elif prev is not None and opens_paragraph and prev_who is not None and \

@@ -49,6 +49,8 @@ DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data",
                   "index", "poll", "census", "release"}
 DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
                       re.IGNORECASE)
+#: Someone a text quotes without a name: "a top government source", "a senior official".
+UNNAMED = r"(?:source|official|spokesman|spokeswoman|spokesperson|representative|insider|aide|diplomat|adviser|advisor)"
 SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|official|source|statement)$")
 #: Agents named as the outlet that carried the words ("told AFP", "reported The Financial Times"):
 #: not what "it" or "the company" later refers to.
@@ -267,6 +269,9 @@ class Speakers:
             m = self.names.ending_at(start + org.end(1))
             if m:
                 return m.entity, org.group(0).strip(), start + org.start()
+        unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
+        if unnamed:  # "A top government source said": nobody to name, but the role as printed
+            return None, unnamed.group(1), start + unnamed.start(1)
         definite = DEFINITE.search(left)
         if definite:
             # "a new report has found": a document not named yet, so nobody to name
@@ -469,6 +474,7 @@ class Speakers:
         left = left[:aux.start()] if aux else left
         words = re.findall(r"[\w\u2019'-]+", left)
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
+                                or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
 
     def _mark_medium(self, start: int, end: int):
@@ -495,17 +501,23 @@ class Speakers:
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role
 
-    def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str]:
-        """(speaker, role) of the quotation at ``start``–``end`` in ``sentence`` when the sentence
-        attributes it; (None, "") when it does not."""
-        found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None]
+    def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str, bool]:
+        """(speaker, role, attributed) of the quotation at ``start``–``end`` in ``sentence``: the
+        speaker (None when the sentence names nobody the draft can name: "officials said", "a
+        source said"), and whether the sentence attributes it at all."""
+        found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None or a.role]
         if not found:
-            return None, ""
+            return None, "", bool(self.by_sentence.get(sentence))
         after = [a for a in found if a.verb_start >= end]
         before = [a for a in found if a.verb_end <= start]
         best = min(after, key=lambda a: a.verb_start - end) if after and (not before or after[0].verb_start - end < 40) \
             else max(before, key=lambda a: a.verb_end) if before else found[0]
-        return best.speaker, best.role
+        return best.speaker, best.role, True
+
+    def sentence_speaker(self, sentence: tuple[int, int]) -> Entity | None:
+        """The one speaker a sentence's attributions name ("…, the WHO said."), or None."""
+        named = {id(a.speaker): a.speaker for a in self.by_sentence.get(sentence, []) if a.speaker is not None}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def sentence_person(self, sentence: tuple[int, int]) -> Entity | None:
         """The person a sentence is about: its attributed person, or a person opening it ("Grandi
