@@ -262,6 +262,16 @@ def test_a_quotation_opening_a_sentence_is_the_speaker_of_the_sentence_before():
     assert row["speaker"] == "WHO [organisation]"
 
 
+def test_a_participle_of_a_speech_verb_attributes_what_follows_it():
+    text = ("Big pay is in store with organisers Tuesday announcing a 13.6 percent boost.\n\nHealth Minister Jane Doe "
+            "spoke on Tuesday, saying 500 people had died.\n\nThe company cut 300 jobs, warning that 2,000 more "
+            "could go.\n\nMadagascar is the hardest-hit country, reporting more than 69,000 cases.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("13.6 percent", "reported", ""), ("500", "reported", "Jane Doe [person]"),
+                    ("300", "own", "Outlet [organisation]"), ("2,000", "reported", ""),
+                    ("more than 69,000", "own", "Outlet [organisation]")]
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

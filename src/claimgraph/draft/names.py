@@ -146,15 +146,18 @@ class Names:
             # a word of three capitals or more is an acronym ("the WHO said", "WHO Director-General
             # Tedros"), not a word ("US" and "IT" stay words; so do the words of a shouted line)
             shouted = len(tokens) > 1 and all(re.fullmatch(r"[A-Z\W]+", t) for _, t in tokens)
-            acronym = not shouted and bool(tokens) and re.fullmatch(r"[A-Z]{3,}", tokens[0][1]) is not None
-            while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and not acronym and \
+
+            def common(word):
+                return word.lower().strip(".") in COMMON and (shouted or not re.fullmatch(r"[A-Z]{3,}", word))
+
+            while tokens and (common(tokens[0][1]) or tokens[0][1].lower().strip(".") in HONORIFICS) and \
                     not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
                 tokens = tokens[1:]
             while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
                 tokens = tokens[:-1]
             while tokens and tokens[-1][1].lower().strip(".") in _CLOCK:
                 tokens = tokens[:-1]  # "08:34 AM EDT": a time, not a name
-            if not tokens or all(t.lower() in COMMON and not acronym for _, t in tokens) or _title(tokens[-1][1]) \
+            if not tokens or all(common(t) for _, t in tokens) or _title(tokens[-1][1]) \
                     or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
                 continue  # "Senior Political Correspondent" is a job, "In October" a date
             start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])

@@ -28,7 +28,11 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put")
+                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put|"
+                # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
+                # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
+                "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
+                "predicting|suggesting|telling")
 #: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
 INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
              "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
@@ -393,6 +397,11 @@ class Speakers:
                         if verb in MEDIUM_VERBS:
                             self._mark_medium(m.end(), e)
                     continue
+            if verb.endswith("ing") and verb not in ("adding", "branding") and re.search(r",\s*$", before):
+                # "X spoke on Tuesday, saying that …": the main clause's subject said what follows
+                who, role = self._main_subject(s, m.start())
+                found.append(Attribution(m.start(), m.end(), who, role, "subordinate", m.start()))
+                continue
             if re.search(r"\b(?:but|and)\s*$", before) and not re.search(r"\b(?:he|she|it|they)\s+\w*\s*$", before):
                 # "X did not want to comment on …, but said that …": the sentence's person said it
                 first = next((x for x in self.names.within(s, m.start()) if x.entity.kind == "person"), None)
@@ -465,6 +474,25 @@ class Speakers:
             if m and m.end == e:
                 return [Attribution(s + dash.start(), e, m.entity, "", "accord", s)]
         return []
+
+    def _main_subject(self, s: int, pos: int) -> tuple[Entity | None, str]:
+        """(speaker, role) of the subject opening the sentence at ``s`` (a name, "he", "the
+        company"), for a participle after a comma at ``pos``; (None, "") when it is something else."""
+        text = self.text
+        pron = re.match(r"\s*(he|she|it)\b", text[s:pos], re.IGNORECASE)
+        if pron:
+            at = s + pron.start(1)
+            return (self._person_before(at) if pron.group(1).lower() != "it" else self._salient_org(at)), ""
+        first = next((m for m in self.names.within(s, pos) if self._outside_quotes(m.start)), None)
+        if first is not None and len(text[s:first.start].split()) <= 4 and not self._after_preposition(first.start) \
+                and not re.search(r"[,;:(]", text[s:first.start]) and not _country(first.entity.name):
+            role_start, role = self._role_before(s, first.start - len(first.role) - 1 if first.role else first.start)
+            if role_start is not None:
+                return first.entity, _role(f"{role} {first.role}") if first.entity.kind == "person" else ""
+        definite = re.match(rf"\s*(?:the|its)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", text[s:pos], re.IGNORECASE)
+        if definite:
+            return self._described_org(definite.group(0), s), ""
+        return None, ""
 
     def _plausible_subject(self, start: int, end: int) -> bool:
         """Whether the words before a speech verb name a speaker at all, even one the draft cannot
