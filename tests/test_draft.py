@@ -272,6 +272,13 @@ def test_a_participle_of_a_speech_verb_attributes_what_follows_it():
                     ("more than 69,000", "own", "Outlet [organisation]")]
 
 
+def test_a_body_of_an_organisation_is_not_the_organisation_and_a_name_ending_in_organization_is_a_name():
+    text = ("UNITED NATIONS - Cases have tripled, according to the United Nations health agency.\n\n"
+            "Cases rose 300%, the UN refugee agency said.\n\nDeaths rose 20%, according to the World Health Organization.")
+    rows = [r["speaker"] for r in draft_rows(text, "t.txt", "", "", {"UN refugee agency": "UNHCR"})]
+    assert rows == ["", "UNHCR", "World Health Organization [organisation]"]
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

@@ -20,6 +20,8 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
+from ..model.words import fold
+
 from .names import COMMON, GENERIC, TITLES, Entity, Group, Names, country as _country
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
@@ -48,6 +50,9 @@ RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
              "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
              "research|statistics|data|figures|analysis|review|index|poll|census|release")
+#: Nouns that make "the <organisation> health agency" one of its bodies, not the organisation itself.
+BODY_NOUNS = ("agency|body|office|unit|arm|branch|division|department|watchdog|regulator|ministry|council|"
+              "committee|commission|fund|programme|program|mission|panel|court|tribunal")
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
@@ -283,9 +288,20 @@ class Speakers:
             return (None if unnamed else self._described_org(left, stop)), "", start + definite.start()
         return None, "", stop
 
+    def _body(self, m, end: int) -> Entity | None:
+        """"the United Nations health agency" (a name, then lower-case words ending ``end``): one of
+        the organisation's bodies, not the organisation; known to the data folder by those words, or
+        nobody the draft can name."""
+        known = self.names.known.get(fold(self.text[m.start:end]))
+        return Entity(known, "organisation", known=known) if known else None
+
     def _described_org(self, phrase: str, pos: int) -> Entity | None:
         """The organisation "the observatory" or "the company" stands for: the last one named
-        with that noun in its name, else the one the text last made a subject."""
+        with that noun in its name, else the one the text last made a subject; for "the <name>
+        health agency", see :meth:`_body`."""
+        inside = [x for x in self.names.mentions if pos - len(phrase) <= x.start and x.end <= pos]
+        if inside and re.fullmatch(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{BODY_NOUNS})\s*", self.text[inside[-1].end:pos]):
+            return self._body(inside[-1], pos)
         noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
         if noun and noun.group(1).lower() in DOCUMENT_NOUNS:
             return self._document_source(noun.group(1), pos)
@@ -349,6 +365,9 @@ class Speakers:
             between = self.text[at:m.start]
             if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
                 return None, ""
+            body = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{BODY_NOUNS})\b", self.text[m.end:end])
+            if body and m.entity.kind == "organisation":
+                return self._body(m, m.end + body.end()), ""
             role = (m.role or _role(between)) if m.entity.kind == "person" else ""
             appos = re.match(r",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s)\s[^,.;]+)",
                              self.text[m.end:end])
@@ -434,11 +453,14 @@ class Speakers:
                 owner = re.match(r"\s+((?:the\s+)?[^,;]+?)(?:\u2019s|'s)\s", phrase)
                 report_by = re.match(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:report|study|survey|count|analysis|"
                                      r"review|estimate|data|figures)\s+(?:by|from|of)\s+", tail)
-                document = re.search(rf"(?:{ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
+                # "the report", "the agency" (not "the World Health Organization", a name)
+                document = re.search(rf"(?:{ORG_NOUNS})\s*$", phrase)
                 if owner:
                     who, role, _ = self._subject_before(at, at + owner.end(1))
                 elif report_by:
                     who, role = self._subject_after(at + report_by.end(), e)
+                elif document and any(at <= x.start < at + len(phrase) for x in self.names.mentions):
+                    who, role = self._subject_after(at, e)  # "the United Nations health agency"
                 elif document:  # "according to the report": its publisher; "a new report": unknown
                     who = self._described_org(phrase, at) if re.match(r"\s+the\b", phrase, re.IGNORECASE) else None
                     role = ""
