@@ -279,6 +279,15 @@ def test_a_body_of_an_organisation_is_not_the_organisation_and_a_name_ending_in_
     assert rows == ["", "UNHCR", "World Health Organization [organisation]"]
 
 
+def test_a_leads_unnamed_document_is_the_organisation_the_next_sentence_names():
+    text = ("House prices rose by three per cent during 2005, new figures have revealed. The growth was down on the "
+            "12.7 per cent of 2004, according to Nationwide Building Society.\n\nOver 650,000 people have fled, a "
+            "new report has found. Departures have amounted to an exodus of 1.6 million, experts said.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt")]
+    assert rows[0] == ("three per cent", "reported", "Nationwide Building Society [organisation]")
+    assert rows[2] == ("Over 650,000", "reported", "")  # the next sentence names no organisation
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

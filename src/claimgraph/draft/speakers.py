@@ -56,6 +56,10 @@ BODY_NOUNS = ("agency|body|office|unit|arm|branch|division|department|watchdog|r
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
+#: A document the text has not named: "a new report", "a 10-year study", "new figures", "official data".
+UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(?:report|study|survey|analysis|review|poll|census)"
+                              r"|(?:new|latest|recent|official|provisional|preliminary|fresh)\s+(?:[\w-]+\s+){0,2}"
+                              r"(?:figures|data|statistics|research|estimates|numbers))$", re.IGNORECASE)
 DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
                       re.IGNORECASE)
 #: Someone a text quotes without a name: "a top government source", "a senior official".
@@ -76,6 +80,7 @@ class Attribution:
     kind: str  # lead (X said that …), trail (…, said X), accord (according to X), elided (but said),
     # subordinate (…, although X said that …: only the clause it opens)
     subject_start: int
+    unnamed_document: bool = False  # "a new report has found", "according to a new report", "new figures"
 
     def covers(self, pos: int) -> bool:
         if self.kind == "accord":
@@ -107,6 +112,22 @@ class Speakers:
             self.by_sentence[(s, e)] = self._attributions(s, e, headline=(n == 0))
             self._sources += [(a.verb_start, a.speaker) for a in self.by_sentence[(s, e)]
                               if a.speaker is not None and a.speaker.kind == "organisation"]
+        self._name_unnamed_documents()
+
+    def _name_unnamed_documents(self):
+        """"…, a new report has found." followed by "…, according to the CDC's 2014 report." (or
+        "according to Nationwide"): news names the source of a lead's unnamed document in the next
+        sentence; the unnamed document is that organisation's. Only the very next sentence, and only
+        an organisation it names with "according to"."""
+        for n, sentence in enumerate(self.sentences[:-1]):
+            unnamed = [a for a in self.by_sentence[sentence] if a.unnamed_document and a.speaker is None]
+            if not unnamed:
+                continue
+            named = [a.speaker for a in self.by_sentence[self.sentences[n + 1]]
+                     if a.kind == "accord" and a.speaker is not None and a.speaker.kind == "organisation"]
+            if len(named) == 1:
+                for a in unnamed:
+                    a.speaker = named[0]
 
     # ------------------------------------------------------------------ helpers
 
@@ -281,6 +302,9 @@ class Speakers:
         unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
         if unnamed:  # "A top government source said": nobody to name, but the role as printed
             return None, unnamed.group(1), start + unnamed.start(1)
+        bare = UNNAMED_DOCUMENT.search(left)
+        if bare:
+            return None, "", start + bare.start()  # "new figures have revealed": nobody named yet
         definite = DEFINITE.search(left)
         if definite:
             # "a new report has found": a document not named yet, so nobody to name
@@ -435,7 +459,9 @@ class Speakers:
             # "…, although the WHO said that …": the attribution governs the clause it opens only
             opens = re.search(r"[,;\u2013\u2014]\s*(?:although|though|even though|while|whereas|but|and|because|as|since|"
                               r"so|yet|after|when|if|with)\s+$", text[s:subject_start], re.IGNORECASE)
-            found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start))
+            found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start,
+                                     unnamed_document=who is None and bool(UNNAMED_DOCUMENT.search(
+                                         (AUX.sub("", text[clause:m.start()]) or "").rstrip()))))
             if who is not None and role and who.kind == "person" and not who.role:
                 who.role = role
             if who is not None and who.kind == "organisation":
@@ -467,7 +493,8 @@ class Speakers:
                 else:
                     who, role = self._subject_after(at, e)
             found.append(Attribution(m.start() + s, at, who, "" if who and who.kind == "organisation" else role,
-                                     "accord", s))
+                                     "accord", s, unnamed_document=who is None and bool(
+                                         UNNAMED_DOCUMENT.search(re.match(r"[^,;]*", tail).group(0).rstrip()))))
             if who is not None:
                 self._salient.append((at, 2, who))
         if headline or not re.search(r"[.!?\u201d\"]$", text[s:e + 1].strip()):
@@ -525,6 +552,7 @@ class Speakers:
         words = re.findall(r"[\w\u2019'-]+", left)
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
+                                or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
 
     def _mark_medium(self, start: int, end: int):
