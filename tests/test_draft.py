@@ -155,6 +155,12 @@ def test_digits_and_fractions_of_a_point_are_figures_and_a_number_after_an_acron
                      ("three-quarters of a point", Decimal("0.75"), "percentage points", "exact")]
 
 
+def test_a_title_case_headline_counts_its_noun_and_anywhere_from_is_a_range():
+    text = "US Unemployment Rate Rises to 7.3%; 204000 Jobs Added\n\nEconomists called for anywhere from 50,000 to 175,000 new jobs."
+    found = [(text[f.start:f.end], f.unit) for f in find_figures(text)]
+    assert found == [("7.3%", "per cent"), ("204000", "jobs"), ("50,000 to 175,000", "jobs")]
+
+
 def test_quotations_in_every_mark_and_across_paragraphs():
     text = ('He said: "We are determined to act.\n\n\u201cIt is unacceptable,\u201d she added. '
             "The \u2018usual package\u2019 isn't it. \u201eForecasts are confidential,\u201d said X.\n"
@@ -286,6 +292,17 @@ def test_a_leads_unnamed_document_is_the_organisation_the_next_sentence_names():
     rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt")]
     assert rows[0] == ("three per cent", "reported", "Nationwide Building Society [organisation]")
     assert rows[2] == ("Over 650,000", "reported", "")  # the next sentence names no organisation
+
+
+def test_speakers_in_wire_copy_never_seen_by_the_corpus():
+    text = ("\u201cThe problem is becoming deeper,\u201d Mohamed El-Erian, chief executive of bond giant Pacific Investment "
+            "Management Co (PIMCO) told Reuters.\n\n\u201cIt\u2019s not just the headline number,\u201d he said.\n\n"
+            "\u201cWhat we have is a summer slumber,\u201d says economist Joel Naroff of Naroff Economic Advisors.\n\n"
+            "'It will be difficult to tell,' said Dean Maki, chief United States economist at Barclays, in an interview.")
+    rows = [(r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("Mohamed El-Erian [person]", "chief executive of bond giant Pacific Investment Management Co (PIMCO)"),
+                    ("Mohamed El-Erian [person]", ""), ("Joel Naroff [person]", "economist"),
+                    ("Dean Maki [person]", "chief United States economist at Barclays")]
 
 
 def test_said_in_its_annual_report_is_an_attribution():

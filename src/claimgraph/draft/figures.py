@@ -260,6 +260,10 @@ def _unit_noun(text: str, end: int) -> str | None:
     million people", or None."""
     if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
         return "years ago"
+    line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
+    if _title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
+        text = text[:end] + text[end:end + 60].lower()  # "204000 Jobs Added" in a headline
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
@@ -280,6 +284,14 @@ def _unit_noun(text: str, end: int) -> str | None:
                             text[head_end:head_end + 40])
             return " ".join(kept) + (" " + rate.group(1) if rate else "")
     return None
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs Added")."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: "the number of measles cases … rose to 112,163": a bare figure counts what the sentence named.
@@ -338,7 +350,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             continue  # "rose by £4,500 to £157,250", "over £4,500 to £157,250": a change and a level, not a range
         if sep in ("-", "–") and (m.group("words1") or m.group("words2")):
             continue
-        if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]):
+        if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]) and \
+                not re.search(r"\b(?:anywhere|ranging|range|ranges|ranged|vary|varies|varied|varying)\s+from\s+$",
+                              text[max(0, s - 20):s]):
             continue  # "rose 8 percent to $616 million", "from 606,000 to 745,000": a change, not a range
         if _YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
             continue

@@ -36,7 +36,8 @@ foundation fund group inc ltd plc llc corp corporation company co committee part
 post journal herald telegraph guardian tribune gazette press reuters nations union court parliament government
 board bureau statistics programme program network library safety un u.n. nhs fbi cia army navy club league
 federation alliance society trust partners capital holdings airlines airways bbc cnn observatory streetaccount
-command congress senate assembly cabinet yard""".split())
+command congress senate assembly cabinet yard reserve house treasury exchequer commons lords kremlin pentagon
+""".split())
 #: Words that make a capitalised phrase a place or a thing rather than a person's name.
 NOT_PERSON = set("""street square road bridge avenue lane park river lake mountain island islands coast bay sea
 ocean valley horn gulf strait district province region county city town village report trends
@@ -106,8 +107,8 @@ def _key(name: str) -> str:
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
     or a place's word."""
-    return len(words) in (2, 3) and not _is_org(words) and \
-        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
+    return len(words) in (2, 3) and not _is_org(words, person_hyphen=True) and \
+        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in words)
 
 
 def _title(word: str) -> bool:
@@ -123,10 +124,14 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
 
 
-def _is_org(words: list[str]) -> bool:
+def _is_org(words: list[str], person_hyphen: bool = False) -> bool:
+    """Whether capitalised words name an organisation: an organisation's word, an acronym, a digit,
+    a slash, or a hyphen before a capital ("CV-Library"; with ``person_hyphen`` a surname's
+    hyphen is allowed: "Mohamed El-Erian", "Jean-Claude Juncker")."""
     low = [w.lower().strip(".") for w in words]
+    hyphen = r"-[A-Z](?=[A-Z]|$)" if person_hyphen else r"-[A-Z]"
     return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
-        or any(re.search(r"\d|-[A-Z]|/", w) for w in words)
+        or any(re.search(rf"\d|{hyphen}|/", w) for w in words)
 
 
 class Names:
@@ -183,6 +188,10 @@ class Names:
             parts = [(0, phrase)]
             if not _is_org(phrase.split()):
                 parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
+            person_of = re.match(r"((?:\S+ ){1,2}\S+) of (.+)$", phrase)
+            if person_of and _personal(person_of.group(1).split()) and not any(_title(w) for w in person_of.group(1).split()) \
+                    and not country(person_of.group(1)):
+                parts = [(0, person_of.group(1)), (person_of.start(2), person_of.group(2))]  # "Joel Naroff of Naroff Economic Advisors"
             for offset, part in parts:
                 pieces, at = [], 0
                 # a possessive starts another name, except a plural's in a name ("UN Children’s Fund")

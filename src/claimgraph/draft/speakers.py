@@ -258,7 +258,8 @@ class Speakers:
         if open_appos and not DEFINITE.search(left):
             m = self.names.ending_at(start + open_appos.start())
             seg = open_appos.group(1)
-            lead_in = text[start:m.start] if m else ""
+            after_quote = max([start] + [b for a, b in self.quoted if b <= (m.start if m else start)])
+            lead_in = text[after_quote:m.start].strip(" \u201d\"'\u2019") if m else ""
             if m and (_role_like(seg) or any(w.lower() in TITLES for w in seg.split())) and \
                     (len(lead_in.split()) <= 4 or lead_in.rstrip().endswith(",")) and len(lead_in.split()) <= 6:
                 return m.entity, _role(seg) if m.entity.kind == "person" else "", m.start
@@ -393,8 +394,8 @@ class Speakers:
             if body and m.entity.kind == "organisation":
                 return self._body(m, m.end + body.end()), ""
             role = (m.role or _role(between)) if m.entity.kind == "person" else ""
-            appos = re.match(r",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s)\s[^,.;]+)",
-                             self.text[m.end:end])
+            appos = re.match(rf",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s|{'|'.join(sorted(TITLES))})"
+                             r"\s[^,.;]+)", self.text[m.end:end])
             if appos and not role:
                 role = appos.group(1).strip()
             return m.entity, role
