@@ -305,6 +305,18 @@ def test_speakers_in_wire_copy_never_seen_by_the_corpus():
                     ("Dean Maki [person]", "chief United States economist at Barclays")]
 
 
+def test_a_study_that_details_and_a_team_that_discovered_are_attributions_of_their_clause():
+    text = ("Humans and Neanderthals Approximately 99.84 Percent Similar\n\nA new study released this week details how "
+            "they were approximately 99.84 percent alike.\n\nTwo researchers, Eran Meshorer, stem cell biologist, and "
+            "Liran Carmel, computational biologist, led the team that discovered the 0.12 percent difference.\n\n"
+            "Police discovered 16 bodies.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("Approximately 99.84 Percent", "reported", ""), ("approximately 99.84 percent", "reported", ""),
+                    ("Two", "own", "Outlet [organisation]"),
+                    ("0.12 percent", "reported", "Eran Meshorer [person]; Liran Carmel [person]"),
+                    ("16", "own", "Outlet [organisation]")]
+
+
 def test_said_in_its_annual_report_is_an_attribution():
     rows = _rows("aljazeera-2023-06-14-record-displaced")
     end_2022 = next(r for r in rows if r.get("as_printed") == "108.4 million")

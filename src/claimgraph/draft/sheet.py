@@ -152,13 +152,15 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
 def _headlines_take_the_body_speaker(rows: list[dict]):
     """A headline figure with no attribution of its own summarises the body: it takes the
     speaker of the same figure in the body (Channel 4's "revised up … to a record 745,000" is
-    the ONS's), or stays the outlet's when the body has it as the outlet's own."""
+    the ONS's; reported by nobody named when the body's is), or stays the outlet's when the body
+    has it as the outlet's own."""
     for row in rows:
         if not row.get("_headline"):
             continue
         same = [r for r in rows if not r.get("_headline") and r.get("value") == row.get("value")
                 and r.get("min") == row.get("min") and r["unit"] == row["unit"]]
-        named = [r for r in same if r["mode"] != "own" and r["speaker"]]
+        # the body's attributed figure, named first ("a new study … details how … 99.84 percent": reported)
+        named = sorted((r for r in same if r["mode"] != "own"), key=lambda r: not r["speaker"])
         if named:
             row.update(mode="reported" if named[0]["mode"] == "quotation" else named[0]["mode"],
                        speaker=named[0]["speaker"])

@@ -39,7 +39,14 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
 INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
              "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
 # "called off the rescue", "called in sick", "put up": not words said
-VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?<!called)(?<!calls)(?<!put)|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
+#: Verbs that attribute only with a document for subject ("A new study released this week details how …"):
+#: "details" and "outlines" are nouns as often.
+DOCUMENT_VERBS = {"details", "detailed", "outlines", "outlined"}
+#: Verbs that attribute only with researchers for subject ("led the team that discovered the 0.12
+#: percent difference"); "police discovered 16 bodies" is an event.
+RESEARCH_VERBS = {"discovered", "discovers", "identified", "identifies", "measured", "measures"}
+VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
+                  r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
                  r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
 PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
@@ -47,6 +54,8 @@ PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", 
 #: Nouns of an organisation or its document: "the company said", "the report showed".
 #: Words of a sentence that introduces the people behind a study.
 RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|study|studies|paper)\b")
+RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
+                              r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
              "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
              "research|statistics|data|figures|analysis|review|index|poll|census|release")
@@ -58,6 +67,7 @@ DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data",
                   "index", "poll", "census", "release"}
 #: A document the text has not named: "a new report", "a 10-year study", "new figures", "official data".
 UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(?:report|study|survey|analysis|review|poll|census)"
+                              r"(?:\s+(?:released|published|issued|conducted|out)\b[^,;]*)?"  # "a new study released this week"
                               r"|(?:new|latest|recent|official|provisional|preliminary|fresh)\s+(?:[\w-]+\s+){0,2}"
                               r"(?:figures|data|statistics|research|estimates|numbers))$", re.IGNORECASE)
 DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
@@ -160,11 +170,11 @@ class Speakers:
         """The people the text introduced as doing the research before ``pos`` ("Two researchers …,
         Eran Meshorer, … and Liran Carmel, …, led the team"): those named in the last sentence that
         speaks of researchers, scientists, a team, authors or a study; one person, a group, or None."""
-        for s, e in reversed([x for x in self.sentences if x[1] <= pos]):
+        for s, e in reversed([x for x in self.sentences if x[0] < pos]):
             if not RESEARCH.search(self.text, s, e):
                 continue
             people = []
-            for m in self.names.within(s, e):
+            for m in self.names.within(s, min(e, pos)):
                 if m.entity.kind == "person" and m.entity not in people and self._outside_quotes(m.start) \
                         and self._introduced(m):
                     people.append(m.entity)
@@ -239,9 +249,8 @@ class Speakers:
         joint = self._joint_subject(start, stop)
         if joint:
             return joint
-        team = re.search(r"(?:^|\s)(?:the|these|those)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|authors|study authors)$",
-                         left, re.IGNORECASE)
-        if team:
+        team = RESEARCH_SUBJECT.search(left)
+        if team and not re.match(r"\s*(?:a|an)\s", team.group(0)):
             return self._team(stop), "", start + team.start()
         # "CV-Library, which found": the relative clause's antecedent
         rel = re.search(r",\s*(?:which|who)$", left)
@@ -414,6 +423,11 @@ class Speakers:
                 continue
             verb = m.group(0)
             before = text[s:m.start()]
+            if verb in RESEARCH_VERBS and not RESEARCH_SUBJECT.search(before):
+                continue
+            if verb in DOCUMENT_VERBS and not UNNAMED_DOCUMENT.search(before.rstrip()) and \
+                    not re.search(rf"\b(?:the|its|this)\s+(?:[\w\u2019'-]+\s+){{0,2}}(?:{'|'.join(DOCUMENT_NOUNS)})\s*$", before):
+                continue
             if re.match(r"\s+(?:is|was|are|were|of|for|by)\b", text[m.end():e]) and verb not in ("said", "says") \
                     and not re.search(r"\b(?:is|was|are|were|been|be)\s+$", before):
                 continue  # a noun: "the BNR forecast is", "the growth estimate of the government"
@@ -460,6 +474,8 @@ class Speakers:
             # "…, although the WHO said that …": the attribution governs the clause it opens only
             opens = re.search(r"[,;\u2013\u2014]\s*(?:although|though|even though|while|whereas|but|and|because|as|since|"
                               r"so|yet|after|when|if|with)\s+$", text[s:subject_start], re.IGNORECASE)
+            if re.search(r"\b(?:that|who|which)\s*$", AUX.sub("", text[clause:m.start()])):
+                opens, subject_start = True, m.start()  # "led the team that discovered …": the relative clause only
             found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start,
                                      unnamed_document=who is None and bool(UNNAMED_DOCUMENT.search(
                                          (AUX.sub("", text[clause:m.start()]) or "").rstrip()))))
