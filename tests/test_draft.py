@@ -161,6 +161,14 @@ def test_a_title_case_headline_counts_its_noun_and_anywhere_from_is_a_range():
     assert found == [("7.3%", "per cent"), ("204000", "jobs"), ("50,000 to 175,000", "jobs")]
 
 
+def test_an_earthquakes_magnitude_and_verbs_that_bound_a_figure():
+    text = "The magnitude 7.6 quake and a 7.9-magnitude one; the toll topped 18,000 and will climb past 75."
+    found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("magnitude 7.6", Decimal("7.6"), "magnitude", "exact"),
+                     ("7.9-magnitude", Decimal("7.9"), "magnitude", "exact"), ("18,000", 18_000, "people", "lower"),
+                     ("past 75", 75, "people", "lower")]
+
+
 def test_quotations_in_every_mark_and_across_paragraphs():
     text = ('He said: "We are determined to act.\n\n\u201cIt is unacceptable,\u201d she added. '
             "The \u2018usual package\u2019 isn't it. \u201eForecasts are confidential,\u201d said X.\n"
@@ -315,6 +323,23 @@ def test_a_study_that_details_and_a_team_that_discovered_are_attributions_of_the
                     ("Two", "own", "Outlet [organisation]"),
                     ("0.12 percent", "reported", "Eran Meshorer [person]; Liran Carmel [person]"),
                     ("16", "own", "Outlet [organisation]")]
+
+
+def test_speakers_in_disaster_wire_copy_never_seen_by_the_corpus():
+    text = ("Interior minister Aftab Khan Sherpao said 19,136 people died in Pakistani Kashmir. Officials reported a "
+            "magnitude 6 aftershock in parts of Pakistan Sunday afternoon. Of the deaths, 17,388 were reported in "
+            "Kashmir, he said.\n\nPakistan's private Aaj television reported a death toll of more than 25,000.\n\n"
+            "State television quoted Wang Biao, director of the emergency office, as saying there may be only 2,300 "
+            "survivors.\n\nThe minister, Maksut Shadayev, was quoted as saying that 80% have come back.\n\n"
+            "The White Helmets said there were more than 210 collapsed buildings. In Turkey, the AFAD said 13,740 "
+            "rescuers had been deployed.")
+    rows = {r["as_printed"]: (r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")}
+    assert rows["17,388"] == ("reported", "Aftab Khan Sherpao [person]")  # not "Pakistani Kashmir", "Pakistan Sunday"
+    assert rows["more than 25,000"] == ("reported", "")  # a broadcaster the draft cannot name, not the outlet
+    assert rows["2,300"] == ("reported", "Wang Biao [person]")
+    assert rows["80%"] == ("reported", "Maksut Shadayev [person]")
+    assert rows["more than 210"] == ("reported", "White Helmets [organisation]")
+    assert rows["13,740"] == ("reported", "AFAD [organisation]")
 
 
 def test_said_in_its_annual_report_is_an_attribution():

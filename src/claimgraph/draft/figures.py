@@ -75,12 +75,15 @@ _NEGATION = re.compile(r"\b(?:not|never|no|fail|fails|failed|failing|short of|wi
 #: "half a percentage point", "three-quarters of a point".
 POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)(?:[ -]of)?(?:[ -]a)?[ -]"
                             r"(?P<u>percentage[ -]points?|points?|per ?cent|percent)\b", re.IGNORECASE)
+#: An earthquake's magnitude: "a magnitude 7.6 quake", "the 7.9-magnitude quake".
+MAGNITUDE = re.compile(r"\bmagnitude[ -](?P<a>\d{1,2}(?:\.\d+)?)\b(?![.,]\d)|\b(?P<b>\d{1,2}(?:\.\d+)?)[ -]magnitude\b",
+                       re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
 TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
 
 BOUNDS = [
     (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding|"
-     r"higher than|greater than|larger than|bigger than", "lower"),
+     r"higher than|greater than|larger than|bigger than|past|beyond", "lower"),
     (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
      r"a maximum of|close to|just shy of|lower than|smaller than", "upper"),
     (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
@@ -90,6 +93,9 @@ BOUNDS = [
 _GRADE = r"(?:(?:just|slightly|well|far|a little|little|marginally|comfortably|a bit)\s+)?"
 _BOUND = re.compile(r"(?<![\w-])" + _GRADE + r"(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$",
                     re.IGNORECASE)
+#: Verbs that make the figure after them a lower bound without being part of it ("the toll topped 18,000").
+_BOUND_VERB = re.compile(r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|passed|"
+                         r"passing)\s+(?:the\s+)?$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -264,6 +270,9 @@ def _unit_noun(text: str, end: int) -> str | None:
     line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
     if _title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
         text = text[:end] + text[end:end + 60].lower()  # "204000 Jobs Added" in a headline
+    nationality = re.match(r"^\s+[A-Z][a-z]+(?:ian|an|ese|ish|i)(?=\s+[a-z])", text[end:end + 40])
+    if nationality:  # "10 Turkish provinces", "215 Pakistani soldiers": the noun after the nationality
+        return _unit_noun(text, end + nationality.end())
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
@@ -311,7 +320,7 @@ def _unit_named_before(text: str, fig: "Figure", before: list["Figure"]) -> str 
     for other in reversed(before):
         if other.end <= start:
             break
-        if other.unit in ("per cent", "percentage points", "basis points"):
+        if other.unit in ("per cent", "percentage points", "basis points", "magnitude", "years ago"):
             continue
         return other.unit if other.unit not in ("people", "rank") and not other.unit.isupper() else None
     return None
@@ -364,6 +373,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
         fig.unit = _unit_for(text, e, unit)
         add(fig)
+    for m in MAGNITUDE.finditer(text):
+        if free(*m.span()):
+            add(Figure(m.start(), m.end(), m.start(), m.end(), value=Decimal(m.group("a") or m.group("b")), unit="magnitude"))
     for m in DIGITS.finditer(text):
         s, e = m.span()
         if free(s, e):
@@ -435,7 +447,7 @@ def _bound(text: str, fig: Figure):
         words = m.group("words").lower()
         fig.bound = next(b for w, b in BOUNDS if re.fullmatch(w, words, re.IGNORECASE))
         fig.start -= len(m.group(0))
-    elif _BOUND_AFTER.match(text[fig.end:]):
+    elif _BOUND_AFTER.match(text[fig.end:]) or _BOUND_VERB.search(text[max(0, fig.start - 20):fig.start]):
         fig.bound = "lower"
 
 

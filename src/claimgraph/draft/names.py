@@ -37,7 +37,7 @@ post journal herald telegraph guardian tribune gazette press reuters nations uni
 board bureau statistics programme program network library safety un u.n. nhs fbi cia army navy club league
 federation alliance society trust partners capital holdings airlines airways bbc cnn observatory streetaccount
 command congress senate assembly cabinet yard reserve house treasury exchequer commons lords kremlin pentagon
-""".split())
+defense defence""".split())
 #: Words that make a capitalised phrase a place or a thing rather than a person's name.
 NOT_PERSON = set("""street square road bridge avenue lane park river lake mountain island islands coast bay sea
 ocean valley horn gulf strait district province region county city town village report trends
@@ -107,8 +107,43 @@ def _key(name: str) -> str:
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
     or a place's word."""
-    return len(words) in (2, 3) and not _is_org(words, person_hyphen=True) and \
+    return len(words) in (2, 3) and not _is_org(words, person_hyphen=True) and not _demonym(words[0]) and \
         not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in words)
+
+
+#: Nationality adjectives that are no country's name with an ending (ISO names such as "Russian
+#: Federation", "Viet Nam", "Türkiye" aside).
+_DEMONYMS = {"british", "french", "dutch", "swiss", "welsh", "scottish", "irish", "english", "american", "filipino",
+             "greek", "thai", "arab", "european", "african", "asian", "latin", "western", "eastern", "northern", "southern",
+             "russian", "german", "turkish", "iranian", "korean", "syrian", "venezuelan", "bolivian", "vietnamese",
+             "tanzanian", "congolese", "czech", "moldovan", "taiwanese", "palestinian", "kurdish", "danish", "finnish",
+             "swedish", "norwegian", "polish", "spanish", "portuguese", "belgian", "austrian", "hungarian", "saudi",
+             "emirati", "lebanese", "afghan", "bangladeshi", "nepali", "sri lankan", "burmese", "japanese"}
+
+
+def _demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality adjective ("Pakistani Kashmir", "Indian Ocean",
+    "Chinese officials"): a country's name with a demonym's ending, or a common irregular one."""
+    w = word.lower()
+    if w in _DEMONYMS:
+        return True
+    stems = [word[:-1], word[:-2], word[:-3], word[:-1] + "a", word[:-2] + "a", word[:-3] + "a", word[:-3] + "e",
+             word[:-3] + "ey", word[:-2] + "y", word[:-4] + "a"]
+    return len(word) > 4 and re.search(r"(?:i|n|ese|ish|an)$", w) is not None and \
+        any(x.lower() in _country_names() for x in stems)
+
+
+_COUNTRY_NAMES: set[str] = set()
+
+
+def _country_names() -> set[str]:
+    """Countries' names in lower case (ISO 3166, offline), never their codes ("Lie" is no country)."""
+    if not _COUNTRY_NAMES:
+        import pycountry
+
+        for c in pycountry.countries:
+            _COUNTRY_NAMES.update(getattr(c, a).lower() for a in ("name", "common_name") if hasattr(c, a))
+    return _COUNTRY_NAMES
 
 
 def _title(word: str) -> bool:
@@ -200,6 +235,11 @@ class Names:
                     at = cut.end()
                 pieces.append((at, part[at:]))
                 for at, piece in pieces:
+                    # a day or month ends a name ("in parts of Pakistan Sunday afternoon")
+                    for cut in re.finditer(r"\S+", piece):
+                        if cut.start() and cut.group(0).lower().strip(".,") in _CALENDAR:
+                            piece = piece[:cut.start()]
+                            break
                     words = piece.strip()
                     if not words or re.search(r"-[a-z]+$", words) or words.lower() in _CALENDAR:
                         continue
@@ -240,7 +280,12 @@ class Names:
                                or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
                                    and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
             return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
-        entity = self._entity_for(bare, honorific)
+        # "the White Helmets", "the humanitarian organization Syria Civil Defense": no person's name
+        org_context = not honorific and re.search(r"\b(?:the|organi[sz]ation|group|company|firm|agency|charity|party|"
+                                                  r"newspaper|broadcaster|network|coalition|movement|union|outlet|"
+                                                  r"channel|band|team|club)\s+$", self.text[max(0, start - 30):start],
+                                                  re.IGNORECASE)
+        entity = self._entity_for(bare, honorific, organisation=bool(org_context))
         self.mentions.append(Mention(start, end, entity, role))
         acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
             re.match(r",\s+([A-Z][A-Z.&]{1,12})\b(?!\s+[A-Za-z])", self.text[end:end + 16])
@@ -270,7 +315,7 @@ class Names:
             any(p.split()[-1] == word and len(p.split()) > 1 for s, _, p, _i in raw if s != start) or \
             fold(word) in self.known
 
-    def _entity_for(self, words: list[str], honorific: bool) -> Entity:
+    def _entity_for(self, words: list[str], honorific: bool, organisation: bool = False) -> Entity:
         phrase = " ".join(words)
         found = self._by_form.get(_key(phrase))
         if found is None and len(words) == 1:
@@ -279,8 +324,9 @@ class Names:
             found = None
         if found is None:
             known = self.known.get(fold(phrase))  # "Putin", known as the person "Vladimir Putin"
-            kind = "person" if honorific or _personal(words) or known in self.people else "organisation"
-            if len(words) == 1 and not honorific:
+            kind = "person" if honorific or (_personal(words) and not organisation) or known in self.people \
+                else "organisation"
+            if len(words) == 1 and not honorific and not organisation:
                 later = self._full_name_later(words[0])
                 if later:
                     phrase, kind = later, "person"
@@ -313,7 +359,7 @@ class Names:
     def _full_name_later(self, word: str) -> str | None:
         """"Isarescu: …" in a headline, "Mugur Isarescu" in the body."""
         m = re.search(rf"(?<![\w\u2019'])([A-Z][\w-]+(?: [A-Z][\w-]+)? {re.escape(word)})\b", self.text)
-        if m and not _is_org(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
+        if m and _personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
             return m.group(1)
         return None
 

@@ -72,6 +72,11 @@ UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(
                               r"(?:figures|data|statistics|research|estimates|numbers))$", re.IGNORECASE)
 DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
                       re.IGNORECASE)
+#: Nouns whose phrase names a speaker the draft cannot name: "Pakistan's private Aaj television
+#: reported", "state-run SANA news reported", "the government of President X reported".
+SPEAKING_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "daily", "media", "news", "agency",
+                  "channel", "outlet", "government", "administration", "military", "army", "ministry", "authorities",
+                  "authority", "police", "spokesman", "spokeswoman", "spokesperson", "statement", "office"}
 #: Someone a text quotes without a name: "a top government source", "a senior official".
 UNNAMED = r"(?:source|official|spokesman|spokeswoman|spokesperson|representative|insider|aide|diplomat|adviser|advisor)"
 SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|official|source|statement)$")
@@ -264,8 +269,12 @@ class Speakers:
             return self._titled_person(stop, title.group(1)), "", start + title.start()
         # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
         open_appos = re.search(r",\s+([^,]+)$", left)
-        if open_appos and not DEFINITE.search(left):
+        head = self.names.ending_at(stop)
+        if open_appos and not DEFINITE.search(left) and not (head and not self._after_preposition(head.start)):
+            # not "In Turkey, the AFAD said" (the subject ends in a name that heads it, and "Turkey"
+            # follows "In"), but "Lee Biggins, CEO and founder of CV-Library said"
             m = self.names.ending_at(start + open_appos.start())
+            m = m if m and not self._after_preposition(m.start) else None
             seg = open_appos.group(1)
             after_quote = max([start] + [b for a, b in self.quoted if b <= (m.start if m else start)])
             lead_in = text[after_quote:m.start].strip(" \u201d\"'\u2019") if m else ""
@@ -418,7 +427,20 @@ class Speakers:
     def _attributions(self, s: int, e: int, headline: bool) -> list[Attribution]:
         text = self.text
         found = []
+        for m in re.finditer(r"\bquoted\s+(?:(.+?)\s+)?as\s+say(?:ing|s)\b", text[s:e]):
+            # "State television quoted He Biao, director of …, as saying …"; "X was quoted as saying"
+            if not self._outside_quotes(s + m.start()):
+                continue
+            passive = re.search(r"\b(?:was|were|is|are|been)\s+$", text[s:s + m.start()])
+            if passive or not m.group(1):
+                who, role, _ = self._subject_before(s, s + passive.start()) if passive else (None, "", 0)
+            else:
+                who, role = self._subject_after(s + m.start(1), s + m.end(1))
+            found.append(Attribution(s + m.start(), s + m.end(), who, role, "elided", s))
+        quoted_as = [(a.verb_start, a.verb_end) for a in found]
         for m in VERB.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in quoted_as):
+                continue
             if not self._outside_quotes(m.start()):
                 continue
             verb = m.group(0)
@@ -474,7 +496,8 @@ class Speakers:
             # "…, although the WHO said that …": the attribution governs the clause it opens only
             opens = re.search(r"[,;\u2013\u2014]\s*(?:although|though|even though|while|whereas|but|and|because|as|since|"
                               r"so|yet|after|when|if|with)\s+$", text[s:subject_start], re.IGNORECASE)
-            if re.search(r"\b(?:that|who|which)\s*$", AUX.sub("", text[clause:m.start()])):
+            if re.search(r"\b(?:that|who|whom|which)\s+(?:[\w-]+\s+){0,2}$|\b(?:that|who|which)\s*$",
+                         AUX.sub("", text[clause:m.start()])):
                 opens, subject_start = True, m.start()  # "led the team that discovered …": the relative clause only
             found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start,
                                      unnamed_document=who is None and bool(UNNAMED_DOCUMENT.search(
@@ -567,7 +590,11 @@ class Speakers:
         aux = AUX.search(left)
         left = left[:aux.start()] if aux else left
         words = re.findall(r"[\w\u2019'-]+", left)
+        of = re.search(r"\b([\w-]+)\s+of\s+[^,;]*$", left)  # "the government of President Bashar al-Assad"
+        if of and of.group(1).lower() in SPEAKING_NOUNS:
+            return True
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
+                                or words[-1].lower() in SPEAKING_NOUNS
                                 or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
                                 or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
