@@ -95,9 +95,12 @@ def test_figures_with_their_bounds_units_ranges_and_money():
 
 def test_rupees_in_crores_and_lakhs_and_currencies_named_by_nationality():
     text = ("A penalty of up to Rs 15 crores, Rs. 4.5 lakh, Rs 15 cr, a fine of `5 crores (the rupee sign of an old "
-            "font), Australian dollar 4.12 million, 1.21 US dollars, 50 Swiss francs and an 800 mn euro fine.")
+            "font), Australian dollar 4.12 million, 1.21 US dollars, 50 Swiss francs and an 800 mn euro fine; a budget "
+            "of Rs 7,36,437.71 crore, debt of Rs 1.33 lakh crore, 15 paise.")
     found = {text[f.start:f.end]: (f.value, f.unit) for f in find_figures(text)}
     assert found == {"up to Rs 15 crores": (150_000_000, "INR"), "Rs. 4.5 lakh": (450_000, "INR"),
+                     "Rs 7,36,437.71 crore": (7_364_377_100_000, "INR"), "Rs 1.33 lakh crore": (1_330_000_000_000, "INR"),
+                     "15 paise": (Decimal("0.15"), "INR"),
                      "Rs 15 cr": (150_000_000, "INR"), "`5 crores": (50_000_000, "INR"),
                      "Australian dollar 4.12 million": (4_120_000, "AUD"), "1.21 US dollars": (Decimal("1.21"), "USD"),
                      "50 Swiss francs": (50, "CHF"), "800 mn euro": (800_000_000, "EUR")}

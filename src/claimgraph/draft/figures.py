@@ -23,10 +23,14 @@ _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
 WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
-NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|mln|tn)\b|(?:m|k|K|b)\b)"
+#: Numerals with thousands separators, in Indian grouping too ("7,36,437.71": lakhs and crores).
+NUMERAL = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = (r"(?:\s?(?:(?:lakh|thousand)\s+(?:crores?|cr\b\.?)|thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|"
+         r"mln|tn)\b|(?:m|k|K|b)\b)")
 #: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
 _SCALE_NAMES = {"crores": "crore", "cr": "crore", "lakhs": "lakh"}
+#: Scales of two words, as factors: "Rs 1.33 lakh crore" (a lakh of crores), "Rs 50 thousand crore".
+_COMPOUND_SCALES = {"lakh": 10 ** 12, "thousand": 10 ** 10}
 #: Nationalities that name a currency with "dollar(s)", "franc(s)", "rupee(s)" before or after the
 #: number ("Australian dollar 4.12 million", "1.21 US dollars", "50 Swiss francs").
 NATIONAL_CURRENCIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
@@ -39,7 +43,7 @@ _NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Sing
 CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
             rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
 PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
-MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b"
+MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
                r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
         rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
@@ -166,7 +170,13 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     else:
         scale = (g("scale") or "")
         scale = scale.replace(scale.strip(), _SCALE_NAMES.get(scale.strip().lower(), scale.strip()))
-        reading = read_figure(g("num") + scale)
+        num = g("num").replace(",", "") if re.search(r",\d{2}(?:,|$)", g("num")) else g("num")  # "7,36,437"
+        compound = re.match(r"\s*(lakh|thousand)\s+(?:crores?|cr)", scale, re.IGNORECASE)
+        if compound:
+            reading = read_figure(num)
+            reading = reading and type(reading)(reading.value * _COMPOUND_SCALES[compound.group(1).lower()])
+        else:
+            reading = read_figure(num + scale)
     if reading is None:
         return None, None
     value, unit = reading.value, _currency(g("cur") or "")
@@ -176,8 +186,8 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
             "basis points" if unit_words.startswith("basis") else "per cent"
     elif re.fullmatch(r"(?:index )?points?", unit_words):
         unit = "points"  # an index's points: "down 173.1 points"
-    elif unit_words in ("cents", "pence"):
-        value, unit = value / 100, unit or ("GBP" if unit_words == "pence" else "USD")
+    elif unit_words in ("cents", "pence", "paise", "paisa"):
+        value, unit = value / 100, unit or {"pence": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
     elif unit_words:
         unit = _currency(unit_words) or unit
     return value, unit
