@@ -11,6 +11,7 @@ import pytest
 
 from claimgraph.draft import draft_rows
 from claimgraph.draft.figures import find_figures
+from claimgraph.draft.names import Names
 from claimgraph.draft.quotations import find_quotations
 from claimgraph.resources import default_data_dir
 
@@ -226,8 +227,6 @@ def test_an_attribution_in_a_subordinate_clause_covers_that_clause_only():
 
 
 def test_titles_before_names_and_names_with_a_plurals_possessive():
-    from claimgraph.draft.names import Names
-
     text = ("Henrietta Fore, Executive Director of the UN Children\u2019s Fund (UNICEF) and WHO Director-General Tedros "
             "Adhanom Ghebreyesus spoke. UN High Commissioner for Refugees Filippo Grandi spoke to the Office of the "
             "United Nations High Commissioner for Refugees.")
@@ -343,6 +342,17 @@ def test_speakers_in_disaster_wire_copy_never_seen_by_the_corpus():
     assert rows["80%"] == ("reported", "Maksut Shadayev [person]")
     assert rows["more than 210"] == ("reported", "White Helmets [organisation]")
     assert rows["13,740"] == ("reported", "AFAD [organisation]")
+
+
+def test_initials_mononyms_after_titles_and_states_in_speakers():
+    text = ("Industries minister MB Patil on Friday termed the Budget presented by Chief Minister Siddaramaiah an "
+            "inclusive one and said that it exposed lapses.\n\n\u201cWe have provided Rs 52,000 crore,\u201d he added.\n\n"
+            "Union minister Hardeep Singh Puri denied that the budget favoured Andhra Pradesh.\n\n"
+            "\u201cIt is your commitment,\u201d he said.")
+    rows = [(r["quote"][:12], r["speaker"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("We have prov", "MB Patil [person]"), ("It is your c", "Hardeep Singh Puri [person]")]
+    names = {m.entity.name: m.entity.kind for m in Names(text, {0}).mentions}
+    assert names["Siddaramaiah"] == "person" and names["Andhra Pradesh"] == "organisation"
 
 
 def test_said_in_its_annual_report_is_an_attribution():

@@ -48,6 +48,10 @@ TITLES = set("""president minister secretary chancellor governor mayor senator c
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
 prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
+#: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
+#: "King" are first names as often.
+_OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "commissioner",
+            "secretary", "ambassador"}
 #: Words that make a title more precise: "Executive Director", "Deputy Chief", "Acting Head".
 _TITLE_MODIFIERS = {"executive", "deputy", "chief", "senior", "assistant", "vice", "acting", "interim", "managing",
                     "associate", "former", "general", "principal", "joint", "co"}
@@ -107,8 +111,12 @@ def _key(name: str) -> str:
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
     or a place's word."""
-    return len(words) in (2, 3) and not _is_org(words, person_hyphen=True) and not _demonym(words[0]) and \
-        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in words)
+    initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
+        words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
+    rest = words[1:] if initials else words
+    return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not _demonym(words[0]) and \
+        " ".join(words).lower() not in _place_names() and \
+        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in rest)
 
 
 #: Nationality adjectives that are no country's name with an ending (ISO names such as "Russian
@@ -131,6 +139,19 @@ def _demonym(word: str) -> bool:
              word[:-3] + "ey", word[:-2] + "y", word[:-4] + "a"]
     return len(word) > 4 and re.search(r"(?:i|n|ese|ish|an)$", w) is not None and \
         any(x.lower() in _country_names() for x in stems)
+
+
+_PLACE_NAMES: set[str] = set()
+
+
+def _place_names() -> set[str]:
+    """Names of countries' subdivisions of more than one word, lower case (ISO 3166-2, offline):
+    "Andhra Pradesh", "North Carolina" are no person's name."""
+    if not _PLACE_NAMES:
+        import pycountry
+
+        _PLACE_NAMES.update(x.name.lower() for x in pycountry.subdivisions if " " in x.name)
+    return _PLACE_NAMES
 
 
 _COUNTRY_NAMES: set[str] = set()
@@ -193,8 +214,8 @@ class Names:
             while tokens and (common(tokens[0][1]) or tokens[0][1].lower().strip(".") in HONORIFICS) and \
                     not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
                 tokens = tokens[1:]
-            while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
-                tokens = tokens[:-1]
+            while tokens and re.fullmatch(_LINK, tokens[-1][1].lower()):
+                tokens = tokens[:-1]  # "MB Patil on" (Friday), "Bank of"
             while tokens and tokens[-1][1].lower().strip(".") in _CLOCK:
                 tokens = tokens[:-1]  # "08:34 AM EDT": a time, not a name
             if not tokens or all(common(t) for _, t in tokens) or _title(tokens[-1][1]) \
@@ -253,7 +274,9 @@ class Names:
         after = words[title_at + 1:]
         link = max((i for i, w in enumerate(after) if w.lower() in {"of", "for", "the", "and", "&"}), default=-1)
         keep = after[link + 2:][-3:] if link >= 0 else after[-3:]
-        if title_at >= 0 and len(keep) >= 2 and not _is_org(keep) and \
+        mononym = len(after) == 1 and (title_at >= 1 or words[title_at].lower() in _OFFICES)  # not "Dean Maki"
+        if title_at >= 0 and (len(keep) >= 2 or mononym) \
+                and not _is_org(keep) and \
                 not any(w.lower() in COMMON or _title(w) for w in keep):
             role = " ".join(words[:len(words) - len(keep)])
             start = end - len(" ".join(keep))
@@ -270,6 +293,7 @@ class Names:
             words, phrase = rest, " ".join(rest)
         honorific = words[0].lower().strip(".") in HONORIFICS
         bare = words[1:] if honorific else words
+        honorific = honorific or bool(role)  # a title makes a person as an honorific does ("Chief Minister Siddaramaiah")
         if not bare:
             return
         if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw) \

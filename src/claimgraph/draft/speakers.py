@@ -230,7 +230,17 @@ class Speakers:
         return group, group.role, people[0].start
 
     def _person_before(self, pos: int) -> Entity | None:
+        """Who "he" or "she" at ``pos`` is: the person the sentence before attributed words to, when
+        it names one and no person is named since ("minister MB Patil … termed the Budget presented by
+        Chief Minister Siddaramaiah … and said …" then "…,” he added"); else the last person named."""
         m = self.names.last_before(pos, "person")
+        current = next((x for x in self.sentences if x[0] <= pos <= x[1]), None)
+        before = [x for x in self.sentences if current and x[1] < current[0]]
+        if before and m is not None and m.start < before[-1][1]:
+            speakers = [a.speaker for a in self.by_sentence.get(before[-1], [])
+                        if a.speaker is not None and a.speaker.kind == "person" and not isinstance(a.speaker, Group)]
+            if speakers:
+                return speakers[-1]
         return m.entity if m else None
 
     # ------------------------------------------------------------------ noun phrases
