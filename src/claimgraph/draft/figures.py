@@ -127,7 +127,7 @@ americans britons""".split())
 #: Words that qualify a counted noun without being part of its unit ("317 million average monthly
 #: active users" counts "monthly active users").
 NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
-            "further", "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
+            "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
             "reported", "recorded"}
 STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
 did who whom which that what of in on at to from by for with and or as than per each this these those a an the

@@ -208,7 +208,7 @@ class Names:
             # Tedros"), not a word ("US" and "IT" stay words; so do the words of a shouted line)
             shouted = len(tokens) > 1 and all(re.fullmatch(r"[A-Z\W]+", t) for _, t in tokens)
 
-            def common(word):
+            def common(word, shouted=shouted):
                 return word.lower().strip(".") in COMMON and (shouted or not re.fullmatch(r"[A-Z]{3,}", word))
 
             while tokens and (common(tokens[0][1]) or tokens[0][1].lower().strip(".") in HONORIFICS) and \
