@@ -20,9 +20,10 @@ from conftest import ARTICLE
 CORPUS = Path(__file__).parent / "corpus"
 DEV = CORPUS / "dev"
 LEDGER = "ledger-2024-08-02-caucasus"
-#: What bench/draft_eval.py measured on the dev corpus, a little below: a regression fails.
-FLOOR = {"figures": (0.97, 0.97), "quotations": (0.95, 0.97), "speakers": (0.97, 0.90)}
-MAX_CHANGED_CELLS = 0.65
+#: What bench/draft_eval.py measured on the dev corpus's 24 articles (figures 0.99/1.00, quotations
+#: 0.98/1.00, speakers 1.00/0.92, 0.51 changed cells per claim), a little below: a regression fails.
+FLOOR = {"figures": (0.97, 0.97), "quotations": (0.96, 0.97), "speakers": (0.97, 0.89)}
+MAX_CHANGED_CELLS = 0.58
 
 
 def _bench():
