@@ -1,4 +1,4 @@
-"""The dev corpus (tests/corpus/dev/: 16 real articles from 15 outlets, with reviewed claim
+"""The dev corpus (tests/corpus/dev/: 24 real articles from 23 outlets, with reviewed claim
 sheets) imported into one graph: it conforms, every figure and quotation is found with its
 speaker, and the story six outlets carry is one set of claims with several appearances each."""
 import csv
@@ -76,7 +76,8 @@ def test_the_shared_story_is_one_claim_per_assertion_with_several_appearances(de
 def test_audit_finds_nothing_uncovered(dev_graph, sheet):
     """Every figure and quotation of every article is covered, and audit skips what is not a
     figure: dates, years, times, ordinals ("third quarter"), ages ("Bill Hoyes, 72,"), "type 1",
-    days of the month ("April 9")."""
+    days of the month ("April 9"); nor a quotation: the title of an embedded video that page chrome
+    quotes (Global News' "Click to play video: '…'")."""
     from claimgraph.audit import audit_source
 
     with open_store(dev_graph) as store:

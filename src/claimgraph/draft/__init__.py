@@ -2,7 +2,8 @@
 
 One module per concern: :mod:`.text` (paragraphs and sentences), :mod:`.figures` (every figure
 with its bound words and unit, never a date, year, time, age or ordinal), :mod:`.quotations`
-(every quoted span), :mod:`.names` (who the article names), :mod:`.speakers` (who says what),
+(every quoted span), :mod:`.names` (who the article names), :mod:`.speakers` (who says what,
+sentence by sentence), :mod:`.subjects` (whom a noun phrase before or after a speech verb names),
 :mod:`.periods` (the period a figure covers), :mod:`.source` (headline, byline, outlet, date) and
 :mod:`.sheet` (the rows). ``audit`` finds figures and quotations with the same finders.
 """

@@ -16,18 +16,35 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.figures import read_figure
-from ..model.vocab import CURRENCY_WORDS
+from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1})"
+_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
 WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
-NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crore|lakh)\b|(?:bn|mn|mln|tn|m|k|K|b)\b)"
-CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY)\s?)"
-PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?)\b)"
-MONEY_WORDS = r"(?:\s(?:dollars|euros|pounds|pence|cents|roubles|rubles|yen|yuan|rupees|francs)\b)"
+#: Numerals with thousands separators, in Indian grouping too ("7,36,437.71": lakhs and crores).
+NUMERAL = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = (r"(?:\s?(?:(?:lakh|thousand)\s+(?:crores?|cr\b\.?)|thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|"
+         r"mln|tn)\b|(?:m|k|K|b)\b)")
+#: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
+_SCALE_NAMES = {"crores": "crore", "cr": "crore", "lakhs": "lakh"}
+#: Scales of two words, as factors: "Rs 1.33 lakh crore" (a lakh of crores), "Rs 50 thousand crore".
+_COMPOUND_SCALES = {"lakh": 10 ** 12, "thousand": 10 ** 10}
+#: Nationalities that name a currency with "dollar(s)", "franc(s)", "rupee(s)" before or after the
+#: number ("Australian dollar 4.12 million", "1.21 US dollars", "50 Swiss francs").
+NATIONAL_CURRENCIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                       "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+                       "swiss": "CHF", "indian": "INR", "pakistani": "PKR", "sri lankan": "LKR",
+                       "nepalese": "NPR", "mauritian": "MUR"}
+_NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Swiss|Indian|Pakistani|Sri Lankan|Nepalese|Mauritian)"
+#: "Rs" and "INR" for rupees; "`" is the rupee sign of a font Indian pages used before Unicode had
+#: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
+CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
+            rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
+PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
+MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
+               r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
         rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
 
@@ -53,17 +70,36 @@ FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\
                       r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
                                                                   "roughly", "some", "just", "only", "under"))
                       + r")half\b)", re.IGNORECASE)
+#: "double digit percentage increases", "failing to make it into double digits", "in single digits":
+#: a bound at 10 (100 for triple digits) per cent.
+DIGITS = re.compile(r"\b(?P<n>single|double|triple)[ -]digits?\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|fail|fails|failed|failing|short of|without|below|under|less than)\b"
+                       r"(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+#: A fraction of a point is a change of a rate in percentage points: "a quarter point rise",
+#: "half a percentage point", "three-quarters of a point".
+POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)(?:[ -]of)?(?:[ -]a)?[ -]"
+                            r"(?P<u>percentage[ -]points?|points?|per ?cent|percent)\b", re.IGNORECASE)
+#: An earthquake's magnitude: "a magnitude 7.6 quake", "the 7.9-magnitude quake".
+MAGNITUDE = re.compile(r"\bmagnitude[ -](?P<a>\d{1,2}(?:\.\d+)?)\b(?![.,]\d)|\b(?P<b>\d{1,2}(?:\.\d+)?)[ -]magnitude\b",
+                       re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
 TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
 
 BOUNDS = [
-    (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding", "lower"),
+    (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding|"
+     r"higher than|greater than|larger than|bigger than|past|beyond", "lower"),
     (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
-     r"a maximum of|close to|just shy of", "upper"),
+     r"a maximum of|close to|just shy of|lower than|smaller than", "upper"),
     (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
      r"more or less", "approximate"),
 ]
-_BOUND = re.compile(r"(?<![\w-])(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words that grade a bound and belong to the printed figure: "just over £4,500", "slightly above 11%".
+_GRADE = r"(?:(?:just|slightly|well|far|a little|little|marginally|comfortably|a bit)\s+)?"
+_BOUND = re.compile(r"(?<![\w-])" + _GRADE + r"(?P<words>" + "|".join(w for w, _ in BOUNDS) + r")\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+#: Verbs that make the figure after them a lower bound without being part of it ("the toll topped 18,000").
+_BOUND_VERB = re.compile(r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|passed|"
+                         r"passing)\s+(?:the\s+)?$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -72,7 +108,8 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|quarters?)"
 LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|tier|number|no|version|flight|"
           "route|room|page|line|paragraph|clause|model|series|season|episode|round|act|size|gate|platform|"
-          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix")
+          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix|"
+          "regulation|rule|schedule|amendment|annex|annexe|exhibit|route|highway|district|ward|unit|block")
 _DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
                        rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
                        rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
@@ -90,7 +127,8 @@ americans britons""".split())
 #: Words that qualify a counted noun without being part of its unit ("317 million average monthly
 #: active users" counts "monthly active users").
 NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
-            "further", "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered"}
+            "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
+            "reported", "recorded"}
 STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
 did who whom which that what of in on at to from by for with and or as than per each this these those a an the
 its their his her our your there here into onto over under about around across after before since until while
@@ -130,21 +168,47 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     if g("words"):
         reading = read_figure(g("words"))
     else:
-        reading = read_figure((g("cur") or "") + g("num") + (g("scale") or ""))
+        scale = (g("scale") or "")
+        scale = scale.replace(scale.strip(), _SCALE_NAMES.get(scale.strip().lower(), scale.strip()))
+        num = g("num").replace(",", "") if re.search(r",\d{2}(?:,|$)", g("num")) else g("num")  # "7,36,437"
+        compound = re.match(r"\s*(lakh|thousand)\s+(?:crores?|cr)", scale, re.IGNORECASE)
+        if compound:
+            reading = read_figure(num)
+            reading = reading and type(reading)(reading.value * _COMPOUND_SCALES[compound.group(1).lower()])
+        else:
+            reading = read_figure(num + scale)
     if reading is None:
         return None, None
-    value, unit = reading.value, None
-    if reading.currency:
-        unit = reading.currency
+    value, unit = reading.value, _currency(g("cur") or "")
     if unit_words in ("%", "per cent", "percent", "pct", "percentage point", "percentage points",
                       "basis point", "basis points") or reading.per_cent:
         unit = "percentage points" if unit_words.startswith("percentage") else \
             "basis points" if unit_words.startswith("basis") else "per cent"
-    elif unit_words in ("cents", "pence"):
-        value, unit = value / 100, unit or ("GBP" if unit_words == "pence" else "USD")
+    elif re.fullmatch(r"(?:index )?points?", unit_words):
+        unit = "points"  # an index's points: "down 173.1 points"
+    elif unit_words in ("cents", "pence", "paise", "paisa"):
+        value, unit = value / 100, unit or {"pence": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
     elif unit_words:
-        unit = CURRENCY_WORDS.get(unit_words, unit)
+        unit = _currency(unit_words) or unit
     return value, unit
+
+
+def _currency(words: str) -> str | None:
+    """The ISO 4217 code a currency sign or name stands for ("A$", "Rs", "Australian dollar",
+    "US dollars", "euros"), or None."""
+    words = " ".join(words.lower().split())
+    if not words:
+        return None
+    if words in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[words]
+    if words.rstrip(". ") in ("rs", "inr", "`"):
+        return "INR"
+    nation = re.match(r"(.+?)\s+(dollars?|francs?|rupees?)$", words)
+    if nation and nation.group(1) in NATIONAL_CURRENCIES:
+        return NATIONAL_CURRENCIES[nation.group(1)]
+    if re.fullmatch(r"[a-z]{3}", words) and words.upper() in set(CURRENCY_SYMBOLS.values()) | {"CHF", "CNY", "AUD", "CAD"}:
+        return words.upper()
+    return CURRENCY_WORDS.get(words) or CURRENCY_WORDS.get(words + "s")
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
@@ -159,7 +223,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     after = text[end:end + 40]
     before = text[max(0, start - 40):start]
     if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
-                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core):
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core) and not _deep_time(core, after):
         return True
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
@@ -172,19 +236,53 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True  # "one large group": a determiner, not a count
     if re.search(r"\b(?:younger|older) than\s*$", before, re.IGNORECASE):
         return True  # an age
-    if re.search(r"\b(?:the|a|an|this|that|these|those)\s+$", before, re.IGNORECASE) and \
+    if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and \
             re.fullmatch(rf"{_WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
         return True  # "the four countries" (named before), "the double charging" (an adjective)
     prev = re.search(r"(\S+)\s+$", before)
-    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z]*[a-z]", prev.group(1)) and not _BOUND.search(before) \
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]", prev.group(1)) and not _BOUND.search(before) \
             and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
-        return True  # "Channel 4", "Apollo 11": a number in a name
+        return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
     return False
 
 
+def _deep_time(core: str, after: str) -> bool:
+    """"40,000 years ago", "between 700,000 and 300,000 years ago": a date so far back that it is
+    an estimate (the figure a study gives), not a date that places a figure ("two years ago")."""
+    if not re.match(r"^\s+years\s+ago\b", after, re.IGNORECASE):
+        return False
+    last = re.split(r"\s*(?:-|–|\bto\b|\band\b)\s*", core.strip())[-1]
+    reading = read_figure(last)
+    return reading is not None and reading.value >= 1000
+
+
+#: Nouns that end in "s" without being plural: a modifier, never the unit ("112,163 measles cases").
+SINGULAR_S = set("""measles mumps rabies diabetes herpes news series species means physics economics politics
+athletics gymnastics aids mathematics headquarters lens gas bus plus bonus status virus census campus corpus
+canvas chaos thesis basis crisis analysis various""".split())
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 and word not in SINGULAR_S
+
+
+def _person_noun(word: str) -> bool:
+    return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word))
+
+
 def _unit_noun(text: str, end: int) -> str | None:
-    """The counted noun after a figure: "people", "customers", "monthly active users", or None."""
+    """The counted noun after a figure: "people", "customers", "monthly active users", "cases per
+    million people", or None."""
+    if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
+        return "years ago"
+    line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
+    if _title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
+        text = text[:end] + text[end:end + 60].lower()  # "204000 Jobs Added" in a headline
+    nationality = re.match(r"^\s+[A-Z][a-z]+(?:ian|an|ese|ish|i)(?=\s+[a-z])", text[end:end + 40])
+    if nationality:  # "10 Turkish provinces", "215 Pakistani soldiers": the noun after the nationality
+        return _unit_noun(text, end + nationality.end())
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
@@ -195,9 +293,46 @@ def _unit_noun(text: str, end: int) -> str | None:
             return None
         if t in PEOPLE_NOUNS:
             return "people"
-        if t.endswith("s") and not t.endswith("ss") and len(t) > 3 and not t.endswith("ous"):
-            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT]
-            return " ".join(kept)
+        if _plural(t):
+            if tokens[i + 1:i + 2] == ["and"] and i + 2 < len(tokens) and _person_noun(t) and \
+                    _plural(tokens[i + 2]) and _person_noun(tokens[i + 2]):
+                return "people"  # "121 journalists and activists": a group of people, not one noun
+            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S]
+            head_end = end + words.start(1) + words.group(1).index(t) + len(t)
+            rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
+                            text[head_end:head_end + 40])
+            return " ".join(kept) + (" " + rate.group(1) if rate else "")
+    return None
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs Added")."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+#: "the number of measles cases … rose to 112,163": a bare figure counts what the sentence named.
+_NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?(?:number|total|tally|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.IGNORECASE)
+
+
+def _unit_named_before(text: str, fig: "Figure", before: list["Figure"]) -> str | None:
+    """The unit a bare figure takes from its sentence: the noun of "the number of …" before it, else
+    the unit of the last figure before it in the sentence that counts something other than people
+    ("down 173.1 points or 2.4% at 7100.3")."""
+    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
+    named = list(_NUMBER_OF.finditer(text, start, fig.start))
+    if named:
+        unit = _unit_noun(" " + named[-1].group(1) + " .", 0)
+        if unit:
+            return unit
+    for other in reversed(before):
+        if other.end <= start:
+            break
+        if other.unit in ("per cent", "percentage points", "basis points", "magnitude", "years ago"):
+            continue
+        return other.unit if other.unit not in ("people", "rank") and not other.unit.isupper() else None
     return None
 
 
@@ -223,12 +358,20 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         hi, u2 = _read(m, "2")
         joint = re.search(r"\s*(?:-|–|to|and)\s*", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
         sep = joint.group(0).strip() if joint else ""
+        if lo is not None and hi is not None and hi < lo and m.group("between"):
+            lo, hi = hi, lo  # "between 700,000 and 300,000 years ago": "between" makes either order a range
         if lo is None or hi is None or hi <= lo or (sep == "and" and not m.group("between")
                                                     and not re.search(r"\b(?:around|about|roughly)\s+$", text[max(0, s - 12):s])):
             continue
+        bound = _BOUND.search(text[max(0, s - 40):s])
+        if not m.group("between") and (re.search(r"\bby\s+$", text[max(0, s - 4):s]) or bound and next(
+                b for w, b in BOUNDS if re.fullmatch(w, bound.group("words"), re.IGNORECASE)) != "approximate"):
+            continue  # "rose by £4,500 to £157,250", "over £4,500 to £157,250": a change and a level, not a range
         if sep in ("-", "–") and (m.group("words1") or m.group("words2")):
             continue
-        if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]):
+        if (u1 and u1 != u2) or re.search(r"\bfrom\s+$", text[max(0, s - 6):s]) and \
+                not re.search(r"\b(?:anywhere|ranging|range|ranges|ranged|vary|varies|varied|varying)\s+from\s+$",
+                              text[max(0, s - 20):s]):
             continue  # "rose 8 percent to $616 million", "from 606,000 to 745,000": a change, not a range
         if _YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
             continue
@@ -240,6 +383,24 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
         fig.unit = _unit_for(text, e, unit)
         add(fig)
+    for m in MAGNITUDE.finditer(text):
+        if free(*m.span()):
+            add(Figure(m.start(), m.end(), m.start(), m.end(), value=Decimal(m.group("a") or m.group("b")), unit="magnitude"))
+    for m in DIGITS.finditer(text):
+        s, e = m.span()
+        if free(s, e):
+            n = m.group("n").lower()
+            sentence_start = max([x.end() for x in re.finditer(r"[.!?;]\s|\n", text[:s])], default=0)
+            negated = bool(_NEGATION.search(text[sentence_start:s]))
+            bound = "upper" if (n == "single") != negated else "lower"
+            add(Figure(s, e, s, e, value=Decimal(100 if n == "triple" else 10), unit="per cent", bound=bound))
+    for m in POINT_FRACTION.finditer(text):
+        s, e = m.span()
+        if free(s, e):
+            q, half = (m.group("q") or "").lower(), m.group("f").lower() == "half"
+            value = Decimal("0.5") if half else Decimal("0.75") if q == "three" else Decimal("0.25")
+            unit = "per cent" if re.search(r"cent$", m.group("u"), re.IGNORECASE) else "percentage points"
+            add(Figure(s, e, s, e, value=value, unit=unit))
     for pattern in (RATIO, TIMES, FRACTION, VAGUE, TOP):
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -275,11 +436,11 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
         _bound(text, fig)
-        if n and fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
-            before = out[n - 1]
-            if before.unit not in ("people", "per cent", "percentage points", "rank") and not before.unit.isupper() \
-                    and not re.search(r"[.!?\n]", text[before.end:fig.start]):
-                fig.unit = before.unit  # "317 million monthly active users … from 313 million"
+        if n and fig.bound == "exact" and out[n - 1].bound in ("lower", "upper") and \
+                re.fullmatch(r"\s*,?\s+or\s+", text[out[n - 1].end:fig.start]):
+            fig.bound = out[n - 1].bound  # "up to Rs 15 crores, or four per cent": the bound covers both
+        if fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
+            fig.unit = _unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
 
 
@@ -296,7 +457,7 @@ def _bound(text: str, fig: Figure):
         words = m.group("words").lower()
         fig.bound = next(b for w, b in BOUNDS if re.fullmatch(w, words, re.IGNORECASE))
         fig.start -= len(m.group(0))
-    elif _BOUND_AFTER.match(text[fig.end:]):
+    elif _BOUND_AFTER.match(text[fig.end:]) or _BOUND_VERB.search(text[max(0, fig.start - 20):fig.start]):
         fig.bound = "lower"
 
 

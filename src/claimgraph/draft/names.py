@@ -18,6 +18,9 @@ NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
 _CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
+#: Capitalised words of a time of day: "AM EDT" is no organisation.
+_CLOCK = set("""am pm a.m p.m gmt bst utc edt est cdt cst mdt mst pdt pst ist cet cest eet eest jst aest aedt
+hkt sgt""".split())
 #: Capitalised words that open sentences or headlines without being names.
 COMMON = set("""a an the and but or nor so yet for of in on at to by from with as about after before during since
 until while when where though although because if then than this that these those there here it its he she
@@ -33,7 +36,8 @@ foundation fund group inc ltd plc llc corp corporation company co committee part
 post journal herald telegraph guardian tribune gazette press reuters nations union court parliament government
 board bureau statistics programme program network library safety un u.n. nhs fbi cia army navy club league
 federation alliance society trust partners capital holdings airlines airways bbc cnn observatory streetaccount
-command congress senate assembly cabinet yard""".split())
+command congress senate assembly cabinet yard reserve house treasury exchequer commons lords kremlin pentagon
+defense defence""".split())
 #: Words that make a capitalised phrase a place or a thing rather than a person's name.
 NOT_PERSON = set("""street square road bridge avenue lane park river lake mountain island islands coast bay sea
 ocean valley horn gulf strait district province region county city town village report trends
@@ -44,6 +48,13 @@ TITLES = set("""president minister secretary chancellor governor mayor senator c
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
 prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
+#: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
+#: "King" are first names as often.
+_OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "commissioner",
+            "secretary", "ambassador"}
+#: Words that make a title more precise: "Executive Director", "Deputy Chief", "Acting Head".
+_TITLE_MODIFIERS = {"executive", "deputy", "chief", "senior", "assistant", "vice", "acting", "interim", "managing",
+                    "associate", "former", "general", "principal", "joint", "co"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof"}
 #: Plural nouns that stand for a crowd, not someone the draft can name.
 GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
@@ -63,6 +74,21 @@ class Entity:
     def cell(self) -> str:
         """The speaker cell: the graph's name if known, else the name with a hint."""
         return self.known or f"{self.name} [{self.kind}]"
+
+
+class Group(Entity):
+    """Several speakers of one statement ("X and Y said in a joint statement", "the researchers
+    said" for the two named as leading the team): the speaker cell names each, ``;``-separated, and
+    the role cell gives each one's role in the same order."""
+
+    def __init__(self, members: list[Entity], roles: list[str] = ()):
+        kind = "person" if all(m.kind == "person" for m in members) else "organisation"
+        super().__init__("; ".join(m.name for m in members), kind)
+        self.members = list(members)
+        self.role = "; ".join(roles) if any(roles) else ""
+
+    def cell(self) -> str:
+        return "; ".join(m.cell() for m in self.members)
 
 
 @dataclass
@@ -85,14 +111,83 @@ def _key(name: str) -> str:
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
     or a place's word."""
-    return len(words) in (2, 3) and not _is_org(words) and \
-        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s]*", w) for w in words)
+    initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
+        words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
+    rest = words[1:] if initials else words
+    return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not _demonym(words[0]) and \
+        " ".join(words).lower() not in _place_names() and \
+        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in rest)
 
 
-def _is_org(words: list[str]) -> bool:
+#: Nationality adjectives that are no country's name with an ending (ISO names such as "Russian
+#: Federation", "Viet Nam", "Türkiye" aside).
+_DEMONYMS = {"british", "french", "dutch", "swiss", "welsh", "scottish", "irish", "english", "american", "filipino",
+             "greek", "thai", "arab", "european", "african", "asian", "latin", "western", "eastern", "northern", "southern",
+             "russian", "german", "turkish", "iranian", "korean", "syrian", "venezuelan", "bolivian", "vietnamese",
+             "tanzanian", "congolese", "czech", "moldovan", "taiwanese", "palestinian", "kurdish", "danish", "finnish",
+             "swedish", "norwegian", "polish", "spanish", "portuguese", "belgian", "austrian", "hungarian", "saudi",
+             "emirati", "lebanese", "afghan", "bangladeshi", "nepali", "sri lankan", "burmese", "japanese"}
+
+
+def _demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality adjective ("Pakistani Kashmir", "Indian Ocean",
+    "Chinese officials"): a country's name with a demonym's ending, or a common irregular one."""
+    w = word.lower()
+    if w in _DEMONYMS:
+        return True
+    stems = [word[:-1], word[:-2], word[:-3], word[:-1] + "a", word[:-2] + "a", word[:-3] + "a", word[:-3] + "e",
+             word[:-3] + "ey", word[:-2] + "y", word[:-4] + "a"]
+    return len(word) > 4 and re.search(r"(?:i|n|ese|ish|an)$", w) is not None and \
+        any(x.lower() in _country_names() for x in stems)
+
+
+_PLACE_NAMES: set[str] = set()
+
+
+def _place_names() -> set[str]:
+    """Names of countries' subdivisions of more than one word, lower case (ISO 3166-2, offline):
+    "Andhra Pradesh", "North Carolina" are no person's name."""
+    if not _PLACE_NAMES:
+        import pycountry
+
+        _PLACE_NAMES.update(x.name.lower() for x in pycountry.subdivisions if " " in x.name)
+    return _PLACE_NAMES
+
+
+_COUNTRY_NAMES: set[str] = set()
+
+
+def _country_names() -> set[str]:
+    """Countries' names in lower case (ISO 3166, offline), never their codes ("Lie" is no country)."""
+    if not _COUNTRY_NAMES:
+        import pycountry
+
+        for c in pycountry.countries:
+            _COUNTRY_NAMES.update(getattr(c, a).lower() for a in ("name", "common_name") if hasattr(c, a))
+    return _COUNTRY_NAMES
+
+
+def _title(word: str) -> bool:
+    """Whether a capitalised word is a job title ("Minister", "Director-General")."""
+    return any(part in TITLES for part in word.lower().strip(".").split("-"))
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name``'s words, small words aside ("WHO", "UNHCR"),
+    or their first three or more ("CDC" for "Centers for Disease Control and Prevention")."""
+    initials = "".join(w[0] for w in re.findall(r"[\w\u2019'-]+", name) if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "&"})
+    initials = initials.upper()
+    return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
+
+
+def _is_org(words: list[str], person_hyphen: bool = False) -> bool:
+    """Whether capitalised words name an organisation: an organisation's word, an acronym, a digit,
+    a slash, or a hyphen before a capital ("CV-Library"; with ``person_hyphen`` a surname's
+    hyphen is allowed: "Mohamed El-Erian", "Jean-Claude Juncker")."""
     low = [w.lower().strip(".") for w in words]
+    hyphen = r"-[A-Z](?=[A-Z]|$)" if person_hyphen else r"-[A-Z]"
     return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
-        or any(re.search(r"\d|-[A-Z]|/", w) for w in words)
+        or any(re.search(rf"\d|{hyphen}|/", w) for w in words)
 
 
 class Names:
@@ -109,12 +204,21 @@ class Names:
         raw = []
         for base, phrase in self._phrases(text, quoted):
             tokens = [(t.start(), t.group(0)) for t in re.finditer(r"\S+", phrase)]
-            while tokens and tokens[0][1].lower().strip(".") in COMMON | HONORIFICS and \
+            # a word of three capitals or more is an acronym ("the WHO said", "WHO Director-General
+            # Tedros"), not a word ("US" and "IT" stay words; so do the words of a shouted line)
+            shouted = len(tokens) > 1 and all(re.fullmatch(r"[A-Z\W]+", t) for _, t in tokens)
+
+            def common(word, shouted=shouted):
+                return word.lower().strip(".") in COMMON and (shouted or not re.fullmatch(r"[A-Z]{3,}", word))
+
+            while tokens and (common(tokens[0][1]) or tokens[0][1].lower().strip(".") in HONORIFICS) and \
                     not (tokens[0][1].lower().strip(".") in HONORIFICS and len(tokens) > 1):
                 tokens = tokens[1:]
-            while tokens and tokens[-1][1].lower() in {"of", "the", "for", "and", "&"}:
-                tokens = tokens[:-1]
-            if not tokens or all(t.lower() in COMMON for _, t in tokens) or tokens[-1][1].lower() in TITLES \
+            while tokens and re.fullmatch(_LINK, tokens[-1][1].lower()):
+                tokens = tokens[:-1]  # "MB Patil on" (Friday), "Bank of"
+            while tokens and tokens[-1][1].lower().strip(".") in _CLOCK:
+                tokens = tokens[:-1]  # "08:34 AM EDT": a time, not a name
+            if not tokens or all(common(t) for _, t in tokens) or _title(tokens[-1][1]) \
                     or (len(tokens) == 1 and tokens[0][1].lower().strip(".") in _CALENDAR):
                 continue  # "Senior Political Correspondent" is a job, "In October" a date
             start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
@@ -124,6 +228,7 @@ class Names:
             raw.append((start, end, text[start:end], start in sentence_starts))
         for start, end, phrase, initial in raw:
             self._add(start, end, phrase, initial, raw)
+        self._merge_early_short_forms()
 
     # ------------------------------------------------------------------ building
 
@@ -139,13 +244,23 @@ class Names:
             parts = [(0, phrase)]
             if not _is_org(phrase.split()):
                 parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
+            person_of = re.match(r"((?:\S+ ){1,2}\S+) of (.+)$", phrase)
+            if person_of and _personal(person_of.group(1).split()) and not any(_title(w) for w in person_of.group(1).split()) \
+                    and not country(person_of.group(1)):
+                parts = [(0, person_of.group(1)), (person_of.start(2), person_of.group(2))]  # "Joel Naroff of Naroff Economic Advisors"
             for offset, part in parts:
                 pieces, at = [], 0
-                for cut in re.finditer(r"[\u2019']s\s+", part):
+                # a possessive starts another name, except a plural's in a name ("UN Children’s Fund")
+                for cut in re.finditer(r"(?<!Children)(?<!Women)(?<!People)(?<!Men)[\u2019']s\s+", part):
                     pieces.append((at, part[at:cut.start()]))
                     at = cut.end()
                 pieces.append((at, part[at:]))
                 for at, piece in pieces:
+                    # a day or month ends a name ("in parts of Pakistan Sunday afternoon")
+                    for cut in re.finditer(r"\S+", piece):
+                        if cut.start() and cut.group(0).lower().strip(".,") in _CALENDAR:
+                            piece = piece[:cut.start()]
+                            break
                     words = piece.strip()
                     if not words or re.search(r"-[a-z]+$", words) or words.lower() in _CALENDAR:
                         continue
@@ -154,46 +269,88 @@ class Names:
     def _add(self, start: int, end: int, phrase: str, initial: bool, raw):
         words = phrase.split()
         role = ""
-        title_at = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES), default=-1)
-        keep = words[-2:] if len(words) - title_at - 1 >= 2 else words[-1:]
-        if title_at >= 0 and not _is_org(keep) and not any(w.lower() in COMMON or w.lower() in TITLES for w in keep):
+        title_at = max((i for i, w in enumerate(words[:-1]) if _title(w)), default=-1)
+        # the name after a title: up to three words, after the title's own "for Refugees", "of India"
+        after = words[title_at + 1:]
+        link = max((i for i, w in enumerate(after) if w.lower() in {"of", "for", "the", "and", "&"}), default=-1)
+        keep = after[link + 2:][-3:] if link >= 0 else after[-3:]
+        mononym = len(after) == 1 and (title_at >= 1 or words[title_at].lower() in _OFFICES)  # not "Dean Maki"
+        if title_at >= 0 and (len(keep) >= 2 or mononym) \
+                and not _is_org(keep) and \
+                not any(w.lower() in COMMON or _title(w) for w in keep):
             role = " ".join(words[:len(words) - len(keep)])
             start = end - len(" ".join(keep))
             words = keep
             phrase = " ".join(keep)
+        elif title_at >= 0 and len(words) > title_at + 2 and words[title_at + 1].lower() in {"of", "for"} and \
+                all(_title(w) or w.lower() in _TITLE_MODIFIERS for w in words[:title_at]):
+            # "Executive Director of the UN Children’s Fund": the organisation, the rest is a role
+            rest = words[title_at + 2:]
+            rest = rest[1:] if rest and rest[0].lower() == "the" else rest
+            if not rest or not _is_org(rest):
+                return
+            start = end - len(" ".join(rest))
+            words, phrase = rest, " ".join(rest)
         honorific = words[0].lower().strip(".") in HONORIFICS
         bare = words[1:] if honorific else words
+        honorific = honorific or bool(role)  # a title makes a person as an honorific does ("Chief Minister Siddaramaiah")
         if not bare:
             return
-        if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw):
+        if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw) \
+                and not re.fullmatch(r"[A-Z]{3,}", bare[0]):
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
-        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
+        if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON and not re.fullmatch(r"[A-Z]{3,}", bare[0])
+                               or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
                                or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
                                    and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
             return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
-        entity = self._entity_for(bare, honorific)
+        # "the White Helmets", "the humanitarian organization Syria Civil Defense": no person's name
+        org_context = not honorific and re.search(r"\b(?:the|organi[sz]ation|group|company|firm|agency|charity|party|"
+                                                  r"newspaper|broadcaster|network|coalition|movement|union|outlet|"
+                                                  r"channel|band|team|club)\s+$", self.text[max(0, start - 30):start],
+                                                  re.IGNORECASE)
+        entity = self._entity_for(bare, honorific, organisation=bool(org_context))
         self.mentions.append(Mention(start, end, entity, role))
         acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
             re.match(r",\s+([A-Z][A-Z.&]{1,12})\b(?!\s+[A-Za-z])", self.text[end:end + 16])
         if acronym and entity.kind == "organisation":
             self._remember(entity, acronym.group(1))  # "… for Refugees (UNHCR)", "…, UNHCR"
 
+    def _merge_early_short_forms(self):
+        """An acronym or short form printed before the full name ("…: WHO" in a headline, "the World
+        Health Organization" in the body) is the same organisation."""
+        for entity in list(self.entities):
+            if entity.kind != "organisation" or len(entity.name.split()) != 1 or entity.known:
+                continue
+            self.entities.remove(entity)
+            full = self._short_form(entity.name)
+            if full is None:
+                self.entities.append(entity)
+                continue
+            for m in self.mentions:
+                if m.entity is entity:
+                    m.entity = full
+            for form in entity.forms:
+                self._remember(full, form)
+                self._by_form[_key(form)] = full
+
     def _seen_elsewhere(self, word: str, start: int, raw) -> bool:
         return any(s != start and not initial and word in p.split() for s, _, p, initial in raw) or \
             any(p.split()[-1] == word and len(p.split()) > 1 for s, _, p, _i in raw if s != start) or \
             fold(word) in self.known
 
-    def _entity_for(self, words: list[str], honorific: bool) -> Entity:
+    def _entity_for(self, words: list[str], honorific: bool, organisation: bool = False) -> Entity:
         phrase = " ".join(words)
         found = self._by_form.get(_key(phrase))
         if found is None and len(words) == 1:
-            found = self._surname(words[0])
+            found = self._surname(words[0]) or self._short_form(words[0])
         if found is None and len(words) == 1 and fold(words[0]) in self.known:
             found = None
         if found is None:
             known = self.known.get(fold(phrase))  # "Putin", known as the person "Vladimir Putin"
-            kind = "person" if honorific or _personal(words) or known in self.people else "organisation"
-            if len(words) == 1 and not honorific:
+            kind = "person" if honorific or (_personal(words) and not organisation) or known in self.people \
+                else "organisation"
+            if len(words) == 1 and not honorific and not organisation:
                 later = self._full_name_later(words[0])
                 if later:
                     phrase, kind = later, "person"
@@ -203,6 +360,22 @@ class Names:
         self._remember(found, phrase)
         return found
 
+    def _short_form(self, word: str) -> Entity | None:
+        """The organisation named before that one word stands for: its acronym by initials ("WHO"
+        for the World Health Organization, "CDC" for the Centers for Disease Control and
+        Prevention), or its first word or the organisation's noun in its name ("Nationwide" for
+        Nationwide Building Society, "the Bank" for the Bank of England), when only one fits."""
+        if fold(word) in self.known:
+            return None
+        orgs = [e for e in self.entities if e.kind == "organisation" and len(e.name.split()) > 1]
+        if re.fullmatch(r"[A-Z]{2,}", word):
+            fits = [e for e in orgs if _initials_fit(word, e.name)]
+        elif country(word):
+            return None  # "Kenya" is not Kenya Airways
+        else:
+            fits = [e for e in orgs if e.name.split()[0] == word or (word.lower() in ORG_WORDS and word in e.name.split())]
+        return fits[0] if len(fits) == 1 else None
+
     def _surname(self, word: str) -> Entity | None:
         people = [e for e in self.entities if e.kind == "person" and any(f.split()[-1] == word for f in e.forms)]
         return people[-1] if len(people) == 1 else None
@@ -210,7 +383,7 @@ class Names:
     def _full_name_later(self, word: str) -> str | None:
         """"Isarescu: …" in a headline, "Mugur Isarescu" in the body."""
         m = re.search(rf"(?<![\w\u2019'])([A-Z][\w-]+(?: [A-Z][\w-]+)? {re.escape(word)})\b", self.text)
-        if m and not _is_org(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
+        if m and _personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
             return m.group(1)
         return None
 
@@ -247,3 +420,20 @@ class Names:
             if m.end <= pos and m.entity.kind == kind:
                 return m
         return None
+
+
+_COUNTRY_CACHE: dict[str, bool] = {}
+
+
+def country(name: str) -> bool:
+    """Whether ``name`` is a country (ISO 3166, offline): "it" and "the agency" are never one."""
+    if name not in _COUNTRY_CACHE:
+        import pycountry
+
+        short = {"uk", "us", "u.s.", "u.k.", "usa", "britain", "america", "eu", "europe", "africa"}
+        try:
+            pycountry.countries.lookup(name)
+            _COUNTRY_CACHE[name] = True
+        except LookupError:
+            _COUNTRY_CACHE[name] = name.lower() in short
+    return _COUNTRY_CACHE[name]

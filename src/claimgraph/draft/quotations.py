@@ -2,6 +2,8 @@
 guillemets, in any mix, as copy-edited text mixes them), between single quotes where they are
 not apostrophes, a quotation left open at a paragraph's end (news style reopens it on the next
 paragraph), and the unmarked paragraphs after "X said:" that speak in the first or second person.
+Never a quotation: the title of an embedded video that page chrome puts in quote marks ("Click to
+play video: '…'").
 
 The span is the quoted words without the marks and without the comma or full stop that ends the
 outlet's sentence inside the closing mark (the dev corpus convention): ``“…report that,” he said``
@@ -25,6 +27,12 @@ SPEECH_WORDS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us
                           r"you're|you’re|let's|let’s)\b", re.IGNORECASE)
 _SAID_COLON = re.compile(r"\b(?:said|says|say|added|adds|told \w+|wrote|writes|explained|stated|commented|"
                          r"continued|warned)\s*:\s*$")
+
+
+#: Page chrome that names an embedded video or audio by its title in quote marks ("Click to play
+#: video: 'Measles cases surge …'", "WATCH: '…'"): no one's words.
+_PLAYER = re.compile(r"(?:^|\n)[ \t]*(?:(?:click|tap)(?: here)? to (?:play|watch|view|listen)[^:\n]{0,20}|(?:play )?video|"
+                     r"watch|listen|audio)[ \t]*:[ \t]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,8 @@ def find_quotations(text: str) -> list[Quotation]:
     found += [(q, False) for q in _unmarked(text, paras)]
     out = []
     for (ws, we, os_, oe), marked in sorted(found):
+        if _PLAYER.search(text, max(0, os_ - 80), os_) and not text[oe:text.find("\n", oe) if "\n" in text[oe:] else len(text)].strip():
+            continue  # the title of an embedded video
         ws, we = _words(text, ws, we)
         if we > ws and not any(o.outer_start <= os_ and oe <= o.outer_end for o in out):
             out.append(Quotation(ws, we, os_, oe, marked))

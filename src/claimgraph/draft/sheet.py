@@ -27,17 +27,22 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     out: list[tuple[Entity | None, str]] = []
     for n, q in enumerate(quotes):
         sentence = sentence_at(sents, q.start) or (q.start, q.end)
-        who, role = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
-        if who is None:
+        who, role, attributed = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        # attributed to nobody the draft can name ("“…,” officials said", "A top government source said:
+        # “…”"): no speaker, never the last one's
+        if who is None and not attributed:
             para = sentence_at(paras, q.start)
             prev = quotes[n - 1] if n else None
             prev_who, prev_role = out[n - 1] if n else (None, "")
             before = [x for x in sents if x[1] <= q.outer_start]
             opens_paragraph = para is not None and q.outer_start <= para[0] + 1
+            opens_sentence = q.outer_start <= sentence[0] + 1 and before and para is not None and before[-1][0] >= para[0]
             if not q.marked and before:  # the paragraph "X said:" before it, or the one it continues
-                who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+                who, role, _ = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
                 if who is None and prev is not None and not prev.marked:
                     who, role = prev_who, prev_role
+            elif opens_sentence and not (prev is not None and prev.start >= para[0]):
+                who = speakers.sentence_speaker(before[-1])  # "…, the WHO said. “Many countries …”"
             elif prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
                 who = prev_who  # a second quotation in the paragraph: the same speaker
             elif prev is not None and opens_paragraph and prev_who is not None and \
@@ -47,6 +52,28 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
                 who = speakers.sentence_person(before[-1])
         out.append((who, role))
     return out
+
+
+def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
+    """A word or two in lower case between quote marks inside a sentence that attributes nothing
+    ("we are "just" 98.8 percent similar"): the writer's distance from a word, no one's words (the
+    sentence's row covers it). Names and phrases with punctuation are words someone wrote or chanted
+    (banners with the word "Bush", chanted "George Bush, terrorist")."""
+    sentence = sentence_at(sents, q.start)
+    words = text[q.start:q.end]
+    return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
+        sentence is not None and not speakers.by_sentence.get(sentence) and \
+        not SPEECH_WORD.search(text, sentence[0], sentence[1]) and \
+        (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
+
+
+#: Any form of a verb of saying ("claiming that Russians … their "disgust""), or words written or
+#: chanted: a quoted word in such a sentence may be someone's word.
+SPEECH_WORD = re.compile(r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|wrote|written|jabs?|slogans?|banners?|placards?"
+                         r"|(?:claim|warn|report|insist|call|brand|accus|describ|argu|explain|suggest|confirm|admit|"
+                         r"acknowledg|announc|prais|urg|criticis|criticiz|blam|quot|mock|jok|writ|reveal|tweet|chant)"
+                         r"(?:e|es|ed|d|s|ing)?"
+                         r"|(?:not|stat|add|term|dub|label|post)(?:es|ed|d|s|ing|bed|bing|ted|ting))\b", re.IGNORECASE)
 
 
 def _occurrence(text: str, quote: str, start: int) -> str:
@@ -106,7 +133,7 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
         rows.append(row)
     _headlines_take_the_body_speaker(rows)
     for i, q in enumerate(quotes):
-        if i in with_figures:
+        if i in with_figures or _scare_quote(text, q, sents, speakers):
             continue
         who, role = q_speakers[i]
         rows.append({"kind": "quotation", "mode": "quotation", "quote": text[q.start:q.end], "speaker": _cell(who),
@@ -125,13 +152,15 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
 def _headlines_take_the_body_speaker(rows: list[dict]):
     """A headline figure with no attribution of its own summarises the body: it takes the
     speaker of the same figure in the body (Channel 4's "revised up … to a record 745,000" is
-    the ONS's), or stays the outlet's when the body has it as the outlet's own."""
+    the ONS's; reported by nobody named when the body's is), or stays the outlet's when the body
+    has it as the outlet's own."""
     for row in rows:
         if not row.get("_headline"):
             continue
         same = [r for r in rows if not r.get("_headline") and r.get("value") == row.get("value")
                 and r.get("min") == row.get("min") and r["unit"] == row["unit"]]
-        named = [r for r in same if r["mode"] != "own" and r["speaker"]]
+        # the body's attributed figure, named first ("a new study … details how … 99.84 percent": reported)
+        named = sorted((r for r in same if r["mode"] != "own"), key=lambda r: not r["speaker"])
         if named:
             row.update(mode="reported" if named[0]["mode"] == "quotation" else named[0]["mode"],
                        speaker=named[0]["speaker"])

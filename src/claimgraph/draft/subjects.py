@@ -1,0 +1,415 @@
+"""Who a noun phrase names, for :mod:`.speakers`: the subject before a speech verb ("X said",
+"X, the minister for …, said", "the head of the agency", "Henrietta Fore … and WHO Director-General
+Tedros …", "the researchers"), after it ("…, said Mr Grandi"), "he" and "it", "the company" and "the
+report", and the words news writing uses for speakers it does not name ("officials", "a top
+government source", "state television").
+"""
+import re
+
+from ..model.words import fold
+from .names import COMMON, GENERIC, TITLES, Entity, Group
+from .names import country as _country
+
+SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
+                "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
+                "indicated|indicates|revealed|reveals|informed|informs|emphasized|emphasised|stressed|noted|notes|"
+                "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
+                "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
+                "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
+                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put|"
+                # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
+                # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
+                "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
+                "predicting|suggesting|telling")
+#: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
+INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
+             "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
+#: Verbs that attribute only with a document for subject ("A new study released this week details how …"):
+#: "details" and "outlines" are nouns as often.
+DOCUMENT_VERBS = {"details", "detailed", "outlines", "outlined"}
+#: Verbs that attribute only with researchers for subject ("led the team that discovered the 0.12
+#: percent difference"); "police discovered 16 bodies" is an event.
+RESEARCH_VERBS = {"discovered", "discovers", "identified", "identifies", "measured", "measures"}
+# "called off the rescue", "called in sick", "put up": not words said
+VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
+                  r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
+AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
+                 r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
+PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
+                "than", "after", "before", "between", "among", "under", "via", "like"}
+#: Nouns of an organisation or its document: "the company said", "the report showed".
+#: Words of a sentence that introduces the people behind a study.
+RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|study|studies|paper)\b")
+RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
+                              r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
+ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
+             "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
+             "research|statistics|data|figures|analysis|review|index|poll|census|release")
+#: Nouns that make "the <organisation> health agency" one of its bodies, not the organisation itself.
+BODY_NOUNS = ("agency|body|office|unit|arm|branch|division|department|watchdog|regulator|ministry|council|"
+              "committee|commission|fund|programme|program|mission|panel|court|tribunal")
+#: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
+DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
+                  "index", "poll", "census", "release"}
+#: A document the text has not named: "a new report", "a 10-year study", "new figures", "official data".
+UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(?:report|study|survey|analysis|review|poll|census)"
+                              r"(?:\s+(?:released|published|issued|conducted|out)\b[^,;]*)?"  # "a new study released this week"
+                              r"|(?:new|latest|recent|official|provisional|preliminary|fresh)\s+(?:[\w-]+\s+){0,2}"
+                              r"(?:figures|data|statistics|research|estimates|numbers))$", re.IGNORECASE)
+DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
+                      re.IGNORECASE)
+#: Nouns whose phrase names a speaker the draft cannot name: "Pakistan's private Aaj television
+#: reported", "state-run SANA news reported", "the government of President X reported".
+SPEAKING_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "daily", "media", "news", "agency",
+                  "channel", "outlet", "government", "administration", "military", "army", "ministry", "authorities",
+                  "authority", "police", "spokesman", "spokeswoman", "spokesperson", "statement", "office"}
+#: Someone a text quotes without a name: "a top government source", "a senior official".
+UNNAMED = r"(?:source|official|spokesman|spokeswoman|spokesperson|representative|insider|aide|diplomat|adviser|advisor)"
+SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|official|source|statement)$")
+#: Agents named as the outlet that carried the words ("told AFP", "reported The Financial Times"):
+#: not what "it" or "the company" later refers to.
+MEDIUM_VERBS = {"reported", "reports", "told", "tells"}
+
+
+class Subjects:
+    """Noun phrases read as speakers, over the attributes a :class:`~.speakers.Speakers` sets: the
+    ``text``, its ``sentences``, ``names``, ``quoted`` spans, the attributions found so far
+    (``by_sentence``), the organisations the text made salient (``_salient``) or named as a source
+    (``_sources``), and those named as the outlet that carried words (``media``)."""
+
+    def _outside_quotes(self, pos: int) -> bool:
+        return not any(a <= pos < b for a, b in self.quoted)
+
+    def _after_preposition(self, pos: int) -> bool:
+        word = re.search(r"(\w+)\W*$", self.text[max(0, pos - 20):pos])
+        return bool(word) and word.group(1).lower() in PREPOSITIONS
+
+    def _salient_org(self, pos: int) -> Entity | None:
+        """The organisation "it", "the company" or "the report" refers to at ``pos``."""
+        before = [x for x in self._salient if x[0] < pos]
+        for tier in (1, 2):
+            found = [e for p, t, e in before if t == tier]
+            if found:
+                return found[-1]
+        orgs = [m for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
+                and m.start not in self.media and not _country(m.entity.name)]
+        return orgs[-1].entity if orgs else None
+
+    def _titled_person(self, pos: int, title: str) -> Entity | None:
+        """The last person before ``pos`` given a role with ``title`` in it, or None."""
+        for m in reversed(self.names.mentions):
+            if m.end <= pos and m.entity.kind == "person" and title.lower() in (m.entity.role or m.role).lower():
+                return m.entity
+        return None
+
+    def _team(self, pos: int) -> Entity | None:
+        """The people the text introduced as doing the research before ``pos`` ("Two researchers …,
+        Eran Meshorer, … and Liran Carmel, …, led the team"): those named in the last sentence that
+        speaks of researchers, scientists, a team, authors or a study; one person, a group, or None."""
+        for s, e in reversed([x for x in self.sentences if x[0] < pos]):
+            if not RESEARCH.search(self.text, s, e):
+                continue
+            people = []
+            for m in self.names.within(s, min(e, pos)):
+                if m.entity.kind == "person" and m.entity not in people and self._outside_quotes(m.start) \
+                        and self._introduced(m):
+                    people.append(m.entity)
+            if people:
+                return people[0] if len(people) == 1 else Group(people)
+        return None
+
+    def _introduced(self, m) -> bool:
+        """Whether a person's mention says who they are: a title or role before the name, an
+        apposition after it ("Eran Meshorer, stem cell biologist,"), or "researcher" beside it —
+        not a name merely mentioned ("a common ancestor named Homo Heidelbergensis")."""
+        return bool(m.role or m.entity.role) or \
+            bool(re.match(r",\s*(?:(?:a|an|the)\s+)?[a-z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,6}\s*(?:,|\band\b|$)",
+                          self.text[m.end:m.end + 80])) or \
+            bool(re.search(r"\b(?:researchers?|scientists?|professor|dr\.?|lead author|author)\s*,?\s*$",
+                           self.text[max(0, m.start - 25):m.start], re.IGNORECASE))
+
+    def _document_source(self, noun: str, pos: int) -> Entity | None:
+        """Who "the study" or "the report" stands for at ``pos``: a study's researchers when the text
+        named them, else the organisation an attribution last named (never merely an organisation
+        the text mentioned: "according to the study" in a sentence about Neanderthals)."""
+        if noun.lower() in ("study", "research", "paper", "analysis") and self._team(pos) is not None:
+            return self._team(pos)
+        before = [e for p, e in self._sources if p < pos]
+        return before[-1] if before else None
+
+    def _joint_subject(self, start: int, stop: int) -> tuple[Entity, str, int] | None:
+        """"X, role of Y, and Z said": two or more people named before the verb, joined by "and"."""
+        quote_end = max((b for a, b in self.quoted if a < stop and b <= stop), default=start)
+        seg_start = max(start, quote_end)
+        people = [m for m in self.names.within(seg_start, stop) if m.entity.kind == "person"]
+        if len(people) < 2 or people[-1].end < stop - 2 or \
+                len(self.text[seg_start:people[0].start].split()) > 6 or VERB.search(self.text, people[0].end, stop):
+            return None
+        roles = []
+        for n, m in enumerate(people):
+            if n and not re.search(r"\band\b", self.text[people[n - 1].end:m.start]):
+                return None
+            end = stop
+            if n + 1 < len(people):  # up to the next name, or to the title printed before it
+                nxt = people[n + 1]
+                at = self.text.rfind(nxt.role, m.end, nxt.start) if nxt.role else -1
+                end = at if at >= 0 else nxt.start
+            after = self.text[m.end:end]
+            appos = re.match(r",\s*(.+?)\s*(?:,?\s+and\s*$|,\s*$)", after)
+            roles.append(m.role or m.entity.role or (_role(appos.group(1)) if appos else ""))
+        group = Group([m.entity for m in people], roles)
+        return group, group.role, people[0].start
+
+    def _person_before(self, pos: int) -> Entity | None:
+        """Who "he" or "she" at ``pos`` is: the person the sentence before attributed words to, when
+        it names one and no person is named since ("minister MB Patil … termed the Budget presented by
+        Chief Minister Siddaramaiah … and said …" then "…,” he added"); else the last person named."""
+        m = self.names.last_before(pos, "person")
+        current = next((x for x in self.sentences if x[0] <= pos <= x[1]), None)
+        before = [x for x in self.sentences if current and x[1] < current[0]]
+        if before and m is not None and m.start < before[-1][1]:
+            speakers = [a.speaker for a in self.by_sentence.get(before[-1], [])
+                        if a.speaker is not None and a.speaker.kind == "person" and not isinstance(a.speaker, Group)]
+            if speakers:
+                return speakers[-1]
+        return m.entity if m else None
+
+    # ------------------------------------------------------------------ noun phrases
+
+    def _subject_before(self, start: int, end: int) -> tuple[Entity | None, str, int]:
+        """(speaker, role, where the subject starts) of the noun phrase that ends at ``end``."""
+        text = self.text
+        left = text[start:end]
+        aux = AUX.search(left)
+        if aux:
+            left = left[:aux.start()]
+        left = left.rstrip()
+        stop = start + len(left)
+        pron = re.search(r"(?:^|\W)(he|she|it|they)$", left, re.IGNORECASE)
+        if pron:
+            word = pron.group(1).lower()
+            pos = stop - len(word)
+            if word in ("he", "she"):
+                return self._person_before(pos), "", pos
+            return (self._salient_org(pos) if word == "it" else None), "", pos
+        joint = self._joint_subject(start, stop)
+        if joint:
+            return joint
+        team = RESEARCH_SUBJECT.search(left)
+        if team and not re.match(r"\s*(?:a|an)\s", team.group(0)):
+            return self._team(stop), "", start + team.start()
+        # "CV-Library, which found": the relative clause's antecedent
+        rel = re.search(r",\s*(?:which|who)$", left)
+        if rel:
+            m = self.names.ending_at(start + rel.start())
+            return (m.entity, "", m.start) if m else (None, "", stop)
+        # a title for someone named before: "the head of the UN agency", "the governor"
+        title = re.search(rf"(?:^|\s)(?:the|a|an|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
+                          r"(?:\s+(?:of|for)\s+[^,]*)?$", left, re.IGNORECASE)
+        if title and not self.names.ending_at(stop):
+            return self._titled_person(stop, title.group(1)), "", start + title.start()
+        # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
+        open_appos = re.search(r",\s+([^,]+)$", left)
+        head = self.names.ending_at(stop)
+        if open_appos and not DEFINITE.search(left) and not (head and not self._after_preposition(head.start)):
+            # not "In Turkey, the AFAD said" (the subject ends in a name that heads it, and "Turkey"
+            # follows "In"), but "Lee Biggins, CEO and founder of CV-Library said"
+            m = self.names.ending_at(start + open_appos.start())
+            m = m if m and not self._after_preposition(m.start) else None
+            seg = open_appos.group(1)
+            after_quote = max([start] + [b for a, b in self.quoted if b <= (m.start if m else start)])
+            lead_in = text[after_quote:m.start].strip(" \u201d\"'\u2019") if m else ""
+            if m and (_role_like(seg) or any(w.lower() in TITLES for w in seg.split())) and \
+                    (len(lead_in.split()) <= 4 or lead_in.rstrip().endswith(",")) and len(lead_in.split()) <= 6:
+                return m.entity, _role(seg) if m.entity.kind == "person" else "", m.start
+        # an apposition between commas: "X, the minister, said" or "the head of Y, X, said"
+        if left.endswith(","):
+            head_end = left.rfind(",", 0, len(left) - 1)
+            seg_start = start + head_end + 1 if head_end >= 0 else start
+            seg = text[seg_start:stop - 1].strip()
+            seg_at = seg_start + (text[seg_start:stop - 1].index(seg) if seg else 0)
+            person = self.names.starting_at(seg_at)
+            if person and person.end >= stop - 2 and person.entity.kind == "person" and head_end >= 0:
+                role_start = text.rfind(",", start, start + head_end)
+                role = text[(role_start + 1 if role_start >= 0 else start):start + head_end].strip()
+                return person.entity, _role(role), person.start
+            if head_end < 0:
+                return None, "", stop
+            who, role, at = self._subject_before(start, start + head_end)
+            if who is not None and not role and _role_like(seg):
+                role = _role(seg)
+            return who, role, at
+        acronym = re.search(r"\(([A-Z][A-Za-z.&]{1,12})\)$", left)
+        if acronym:
+            m = self.names.ending_at(stop - 1, slack=1)
+            if m:
+                return m.entity, "", m.start
+        m = self.names.ending_at(stop)
+        if m:
+            # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
+            role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
+            # an organisation's role is only what an apposition says of it, never "The" or "India's"
+            role = _role(f"{role} {m.role}") if m.entity.kind == "person" else ""
+            if role_start is None:
+                return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
+            return m.entity, role, role_start
+        org = re.search(r"(?:^|\s)(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|"
+                        r"official)$", left)
+        if org:
+            m = self.names.ending_at(start + org.end(1))
+            if m:
+                return m.entity, org.group(0).strip(), start + org.start()
+        unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
+        if unnamed:  # "A top government source said": nobody to name, but the role as printed
+            return None, unnamed.group(1), start + unnamed.start(1)
+        bare = UNNAMED_DOCUMENT.search(left)
+        if bare:
+            return None, "", start + bare.start()  # "new figures have revealed": nobody named yet
+        definite = DEFINITE.search(left)
+        if definite:
+            # "a new report has found": a document not named yet, so nobody to name
+            unnamed = re.match(r"\s*(?:a|an)\s", definite.group(0), re.IGNORECASE)
+            return (None if unnamed else self._described_org(left, stop)), "", start + definite.start()
+        return None, "", stop
+
+    def _body(self, m, end: int) -> Entity | None:
+        """"the United Nations health agency" (a name, then lower-case words ending ``end``): one of
+        the organisation's bodies, not the organisation; known to the data folder by those words, or
+        nobody the draft can name."""
+        known = self.names.known.get(fold(self.text[m.start:end]))
+        return Entity(known, "organisation", known=known) if known else None
+
+    def _described_org(self, phrase: str, pos: int) -> Entity | None:
+        """The organisation "the observatory" or "the company" stands for: the last one named
+        with that noun in its name, else the one the text last made a subject; for "the <name>
+        health agency", see :meth:`_body`."""
+        inside = [x for x in self.names.mentions if pos - len(phrase) <= x.start and x.end <= pos]
+        if inside and re.fullmatch(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{BODY_NOUNS})\s*", self.text[inside[-1].end:pos]):
+            return self._body(inside[-1], pos)
+        noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
+        if noun and noun.group(1).lower() in DOCUMENT_NOUNS:
+            return self._document_source(noun.group(1), pos)
+        if noun:
+            for m in reversed(self.names.mentions):
+                if m.end <= pos and m.entity.kind == "organisation" and \
+                        any(noun.group(1).lower() == w.lower() for f in m.entity.forms for w in f.split()):
+                    return m.entity
+        return self._salient_org(pos)
+
+    def _role_before(self, start: int, name_start: int) -> tuple[int | None, str]:
+        """The role words before a name ("UN refugee chief", "the state’s deputy chief minister"),
+        or (None, "") when the name is inside a prepositional phrase of another head."""
+        words = list(re.finditer(r"[^\s,;:()\u2013\u2014]+", self.text[start:name_start]))
+        kept = []
+        for w in reversed(words):
+            token = w.group(0)
+            low = token.lower()
+            gap = self.text[start + w.end():(start + kept[-1].start()) if kept else name_start]
+            if re.search(r"[,;:()\u2013\u2014\"“”]", gap):
+                break
+            if low in PREPOSITIONS:
+                before = words[words.index(w) - 1].group(0).lower() if words.index(w) else ""
+                if low == "of" and (before in TITLES or before in {"director", "head", "founder", "member"}):
+                    kept.append(w)
+                    continue
+                return None, ""
+            if low in {"the", "a", "an"}:
+                kept.append(w)
+                break
+            if low in COMMON and low not in {"chief"} or re.fullmatch(rf"(?:{SPEECH_VERBS})", low):
+                break
+            kept.append(w)
+        if not kept:
+            return name_start, ""
+        first = kept[-1]
+        role = self.text[start + first.start():name_start].strip()
+        return start + first.start(), _role(role)
+
+    def _subject_after(self, start: int, end: int) -> tuple[Entity | None, str]:
+        """(speaker, role) of the noun phrase that starts at ``start`` ("said Mr Grandi", "said
+        Gaucho Rasmussen, Ofcom’s enforcement director", "said a Stop the War Coalition spokesman")."""
+        right = self.text[start:end]
+        lead = len(right) - len(right.lstrip())
+        right = right.lstrip()
+        at = start + lead
+        if re.match(r"(?:he|she)\b", right, re.IGNORECASE):
+            return self._person_before(at), ""
+        if re.match(r"it\b", right, re.IGNORECASE):
+            return self._salient_org(at), ""
+        spokes = re.match(r"(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|official)\b",
+                          right)
+        if spokes:
+            m = self.names.starting_at(at + spokes.start(1), slack=0)
+            return (m.entity, spokes.group(0)) if m else (None, "")
+        by = re.match(r"by\s+", right)
+        if by:
+            at, right = at + by.end(), right[by.end():]
+        m = self.names.starting_at(at, slack=len(re.match(r"(?:(?:the|a|an)\s+)?(?:[\w\u2019'.-]+\s+){0,4}", right).group(0)))
+        if m:
+            between = self.text[at:m.start]
+            if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
+                return None, ""
+            body = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{BODY_NOUNS})\b", self.text[m.end:end])
+            if body and m.entity.kind == "organisation":
+                return self._body(m, m.end + body.end()), ""
+            role = (m.role or _role(between)) if m.entity.kind == "person" else ""
+            appos = re.match(rf",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s|{'|'.join(sorted(TITLES))})"
+                             r"\s[^,.;]+)", self.text[m.end:end])
+            if appos and not role:
+                role = appos.group(1).strip()
+            return m.entity, role
+        if DEFINITE.search(" " + re.match(r"[^,.;]*", right).group(0).split(" said")[0]) or \
+                re.match(rf"(?:the|its|a|an)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", right, re.IGNORECASE):
+            return self._described_org(re.match(r"[^,.;]*", right).group(0), at), ""
+        return None, ""
+
+    def _main_subject(self, s: int, pos: int) -> tuple[Entity | None, str]:
+        """(speaker, role) of the subject opening the sentence at ``s`` (a name, "he", "the
+        company"), for a participle after a comma at ``pos``; (None, "") when it is something else."""
+        text = self.text
+        pron = re.match(r"\s*(he|she|it)\b", text[s:pos], re.IGNORECASE)
+        if pron:
+            at = s + pron.start(1)
+            return (self._person_before(at) if pron.group(1).lower() != "it" else self._salient_org(at)), ""
+        first = next((m for m in self.names.within(s, pos) if self._outside_quotes(m.start)), None)
+        if first is not None and len(text[s:first.start].split()) <= 4 and not self._after_preposition(first.start) \
+                and not re.search(r"[,;:(]", text[s:first.start]) and not _country(first.entity.name):
+            role_start, role = self._role_before(s, first.start - len(first.role) - 1 if first.role else first.start)
+            if role_start is not None:
+                return first.entity, _role(f"{role} {first.role}") if first.entity.kind == "person" else ""
+        definite = re.match(rf"\s*(?:the|its)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", text[s:pos], re.IGNORECASE)
+        if definite:
+            return self._described_org(definite.group(0), s), ""
+        return None, ""
+
+    def _plausible_subject(self, start: int, end: int) -> bool:
+        """Whether the words before a speech verb name a speaker at all, even one the draft cannot
+        name ("officials said", "police estimates"), rather than the verb being something else."""
+        left = self.text[start:end]
+        aux = AUX.search(left)
+        left = left[:aux.start()] if aux else left
+        words = re.findall(r"[\w\u2019'-]+", left)
+        of = re.search(r"\b([\w-]+)\s+of\s+[^,;]*$", left)  # "the government of President Bashar al-Assad"
+        if of and of.group(1).lower() in SPEAKING_NOUNS:
+            return True
+        return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
+                                or words[-1].lower() in SPEAKING_NOUNS
+                                or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
+                                or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
+                                or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
+
+
+def _role(words: str) -> str:
+    """A role as a sheet writes it: no surrounding punctuation or quote marks, no leading article
+    (except "a … spokesman"), nothing when only an article or a possessive is left."""
+    words = " ".join(words.split()).strip(" ,;:\u201c\u201d\u2018\u2019\"'\u2013\u2014-")
+    if re.fullmatch(r"(?i)(?:the|a|an|its|their|his|her)?|[\w.-]+(?:\u2019s|'s)", words):
+        return ""
+    words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE) if words.lower().startswith(("the ", "a ", "an ")) \
+        and not re.search(r"spokes|organis", words) else words
+    return re.sub(r"^who\s+", "", words)
+
+
+def _role_like(segment: str) -> bool:
+    first = segment.split()[0].lower() if segment.split() else ""
+    return first in {"the", "a", "an", "who", "whose"} or first in TITLES or first.endswith(("\u2019s", "'s"))
