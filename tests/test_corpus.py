@@ -61,6 +61,27 @@ def test_every_figure_and_quotation_is_found_with_its_speaker(dev_graph, sheet):
             assert speakers == set(found[0].speakers), (sheet.name, row["quote"], found[0].attributed_to)
 
 
+HOLDOUT = Path(__file__).parent / "corpus" / "holdout"
+HELD_OUT = sorted(HOLDOUT.glob("*.csv"))
+
+
+@pytest.fixture(scope="module")
+def holdout_graph(tmp_path_factory):
+    """The held-out articles imported as the dev ones are: the importer has not seen them either."""
+    folder = tmp_path_factory.mktemp("holdout") / "data"
+    folder.mkdir()
+    shutil.copy(default_data_dir() / "entities.ttl", folder)
+    for sheet in HELD_OUT:
+        import_sheet(sheet, folder)
+    return folder
+
+
+def test_every_held_out_article_imports_conforms_and_is_found(run, holdout_graph):
+    assert run("validate", "--data", holdout_graph).exit_code == 0
+    for sheet in HELD_OUT:
+        test_every_figure_and_quotation_is_found_with_its_speaker(holdout_graph, sheet)
+
+
 def test_the_shared_story_is_one_claim_per_assertion_with_several_appearances(dev_graph):
     with open_store(dev_graph) as store:
         unhcr = [c for c in find(store, "110 million", speaker="UNHCR") if c.time is None]

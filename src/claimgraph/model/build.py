@@ -434,7 +434,7 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     off as a block after a colon ("… said:" and the paragraphs that follow) count as quoted."""
     para_start = text.rfind("\n", 0, start) + 1
     before = text[para_start:start]
-    if not before.strip() and _after_colon(text, para_start):
+    if not before.strip() and (_after_colon(text, para_start) or _quote_runs_on(text, para_start)):
         return True
     para_end = text.find("\n", end)
     after = text[end:para_end if para_end >= 0 else len(text)]
@@ -455,3 +455,16 @@ def _after_colon(text: str, para_start: int, paragraphs: int = 3) -> bool:
             return True
         cut = previous.rfind("\n") + 1
     return False
+
+
+_OPENING, _CLOSING = "\u201c\u00ab\u201e", "\u201d\u00bb"
+
+
+def _quote_runs_on(text: str, para_start: int) -> bool:
+    """Whether the paragraph before ``para_start`` leaves a curly quotation open (its last
+    opening mark has no closing mark after it): the quotation runs on into this paragraph, even
+    where the page dropped the opening mark that style puts at its start."""
+    previous = text[:para_start].rstrip()
+    paragraph = previous[previous.rfind("\n") + 1:]
+    opened = max(paragraph.rfind(c) for c in _OPENING)
+    return opened >= 0 and not any(c in paragraph[opened:] for c in _CLOSING)
