@@ -2,7 +2,6 @@
 output of validate, verify and audit, and exit codes that tell a usage error from input that
 cannot be read."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest

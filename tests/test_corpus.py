@@ -19,15 +19,19 @@ DEV = Path(__file__).parent / "corpus" / "dev"
 SHEETS = sorted(DEV.glob("*.csv"))
 
 
-@pytest.fixture(scope="module")
-def dev_graph(tmp_path_factory):
-    """A data folder with the shipped entities and every dev-corpus article imported."""
-    folder = tmp_path_factory.mktemp("dev") / "data"
+def imported(tmp_path_factory, name: str, sheets) -> Path:
+    """A data folder with the shipped entities and every article of ``sheets`` imported."""
+    folder = tmp_path_factory.mktemp(name) / "data"
     folder.mkdir()
     shutil.copy(default_data_dir() / "entities.ttl", folder)
-    for sheet in SHEETS:
+    for sheet in sheets:
         import_sheet(sheet, folder)
     return folder
+
+
+@pytest.fixture(scope="module")
+def dev_graph(tmp_path_factory):
+    return imported(tmp_path_factory, "dev", SHEETS)
 
 
 def claim_rows(sheet: Path) -> list[dict]:
@@ -68,12 +72,7 @@ HELD_OUT = sorted(HOLDOUT.glob("*.csv"))
 @pytest.fixture(scope="module")
 def holdout_graph(tmp_path_factory):
     """The held-out articles imported as the dev ones are: the importer has not seen them either."""
-    folder = tmp_path_factory.mktemp("holdout") / "data"
-    folder.mkdir()
-    shutil.copy(default_data_dir() / "entities.ttl", folder)
-    for sheet in HELD_OUT:
-        import_sheet(sheet, folder)
-    return folder
+    return imported(tmp_path_factory, "holdout", HELD_OUT)
 
 
 def test_every_held_out_article_imports_conforms_and_is_found(run, holdout_graph):
