@@ -187,3 +187,12 @@ def test_lookup_imports_no_heavy_library():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyshacl', 'pyvis', 'networkx', 'matplotlib'}), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("option, name", [("--place", "turkiye"), ("--place", "TÜRKIYE"), ("--speaker", "putin"),
+                                          ("--speaker", "VLADIMIR PUTIN"), ("--speaker", "Hall"),
+                                          ("--source", "gb news")])
+def test_names_match_case_and_accents_aside_and_by_surname(run_json, option, name):
+    """Issue 12: any alternative name, case and accents aside, and a surname alone when only one
+    person has it (Dr Stephen Hall)."""
+    assert run_json("lookup", option, name)
