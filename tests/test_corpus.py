@@ -62,7 +62,9 @@ def test_every_figure_and_quotation_is_found_with_its_speaker(dev_graph, sheet):
                 term = " ".join(row["quote"].split()[:6])
             found = [c for c in find(store, term) if any(a.quote == row["quote"] for a in c.appearances)]
             assert found, (sheet.name, row["quote"])
-            assert speakers == set(found[0].speakers), (sheet.name, row["quote"], found[0].attributed_to)
+            # two figures of one sentence may share a value: one of the claims found is the row's
+            assert any(speakers == set(c.speakers) for c in found), \
+                (sheet.name, row["quote"], [c.attributed_to for c in found])
 
 
 HOLDOUT = Path(__file__).parent / "corpus" / "holdout"

@@ -461,10 +461,13 @@ _OPENING, _CLOSING = "\u201c\u00ab\u201e", "\u201d\u00bb"
 
 
 def _quote_runs_on(text: str, para_start: int) -> bool:
-    """Whether the paragraph before ``para_start`` leaves a curly quotation open (its last
-    opening mark has no closing mark after it): the quotation runs on into this paragraph, even
-    where the page dropped the opening mark that style puts at its start."""
+    """Whether the paragraph before ``para_start`` leaves a quotation open (its last curly
+    opening mark has no closing mark after it, or it holds an odd number of straight marks): the
+    quotation runs on into this paragraph, even where the page dropped the opening mark that
+    style puts at its start."""
     previous = text[:para_start].rstrip()
     paragraph = previous[previous.rfind("\n") + 1:]
+    if paragraph.count('"') % 2:  # straight marks: an odd count leaves the last one open
+        return True
     opened = max(paragraph.rfind(c) for c in _OPENING)
     return opened >= 0 and not any(c in paragraph[opened:] for c in _CLOSING)
