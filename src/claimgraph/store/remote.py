@@ -139,6 +139,7 @@ def body_text(body: bytes, content_type: str = "", limit: int = 300) -> str:
 
 class _HtmlText(html.parser.HTMLParser):
     _SKIP = {"script", "style", "head"}
+    _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "pre", "hr", "body", "title"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -149,13 +150,17 @@ class _HtmlText(html.parser.HTMLParser):
         reader = cls()
         reader.feed(markup)
         reader.close()
-        return " ".join(reader.parts)
+        return "".join(reader.parts)
 
     def handle_starttag(self, tag, attrs):
         self.skipping += tag in self._SKIP
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         self.skipping -= tag in self._SKIP and self.skipping > 0
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skipping:
