@@ -454,3 +454,59 @@ def test_audit_lists_what_no_claim_covers(run, data_copy, tmp_path):
     assert any(line.startswith("'Tbilisi has become a second home for tens of thousands of young Russians'")
                for line in found)
     assert any(line.startswith("'40 per cent'") for line in found)
+
+
+def test_camel_case_and_apostrophe_surnames_are_people_and_countries_are_not():
+    text = ("Governor AbdulRahman AbdulRazaq of Kwara State spoke. Former state Assemblyman Jason O'Donnell lost to "
+            "Ryan McDonald. New Zealand researchers spoke of a New Zealand-Japanese collaboration.")
+    found = {m.entity.name: (m.entity.kind, m.role) for m in Names(text, {0}).mentions}
+    assert found["AbdulRahman AbdulRazaq"] == ("person", "Governor") and found["Kwara State"][0] == "organisation"
+    assert found["Jason O'Donnell"][0] == "person" and found["Ryan McDonald"][0] == "person"
+    assert found["New Zealand"][0] == "organisation"
+    assert found.get("New Zealand-Japanese", ("organisation",))[0] == "organisation"
+
+
+def test_a_surname_or_first_name_alone_is_the_person_named_in_full():
+    text = "A court sentenced Liu Qiang to prison. Liu said in court that he will not appeal."
+    names = {text[m.start:m.end]: m.entity.name for m in Names(text, {0}).mentions}
+    assert names["Liu"] == "Liu Qiang"
+
+
+def test_a_title_case_headline_names_only_what_the_body_names():
+    text = ("Humans and Neanderthals Approximately 99.84 Percent Similar: WHO\n\nThe World Health Organization "
+            "studied Neanderthals.")
+    names = {text[m.start:m.end]: (m.entity.name, m.entity.kind) for m in Names(text, set()).mentions}
+    assert "Neanderthals Approximately" not in names and names["WHO"] == ("World Health Organization", "organisation")
+
+
+def test_a_word_that_begins_an_organisations_name_is_not_that_organisation():
+    text = ("A court in Beijing sentenced Liu Qiang. Property will be seized, the Beijing No 3 Intermediate People's "
+            "Court announced. He accepted more than 10.6 million yuan, it said.")
+    rows = [r["speaker"] for r in draft_rows(text, "t.txt")]
+    assert rows == ["Beijing No 3 Intermediate People's Court [organisation]"]
+
+
+def test_he_is_the_last_subject_not_the_last_person_named():
+    text = ("The Kwara State Governor, AbdulRahman AbdulRazaq, spoke on Tuesday.\n\nAbdulRahman, who made this "
+            "disclosure after a meeting with President Muhammadu Buhari, said the flood had displaced 15,000 persons."
+            "\n\nAccording to him, 5,000 houses were destroyed.\n\n\u201cWe have about 5,000 houses under water,\u201d "
+            "he said.")
+    rows = [(r["as_printed"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("15,000", "AbdulRahman AbdulRazaq [person]", ""), ("5,000", "AbdulRahman AbdulRazaq [person]", ""),
+                    ("about 5,000", "AbdulRahman AbdulRazaq [person]", "")]
+
+
+def test_a_pronoun_after_another_person_named_names_nobody():
+    text = ("Smith said the plan would work.\n\nOn Friday the plan was put to Jones.\n\n"
+            "He said 5,000 people would benefit.")
+    [row] = draft_rows(text, "t.txt")
+    assert (row["mode"], row["speaker"]) == ("reported", "")
+
+
+def test_an_unnamed_spokesman_is_never_the_last_person_named():
+    text = ("Tory spokesman Darren Millar blamed cuts, while Lib Dem leader Kirsty Williams said it was a failure.\n\n"
+            "A Welsh government spokesman said: \"These figures are not acceptable.\"\n\n"
+            "He added that an extra \u00a31.1bn had been invested.")
+    rows = [(r.get("as_printed") or r["quote"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("These figures are not acceptable", "", "A Welsh government spokesman"),
+                    ("\u00a31.1bn", "", "A Welsh government spokesman")]

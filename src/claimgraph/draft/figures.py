@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..model.figures import read_figure
 from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from .text import title_case
 
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
@@ -278,7 +279,7 @@ def _unit_noun(text: str, end: int) -> str | None:
         return "years ago"
     line_start = text.rfind("\n", 0, end) + 1
     line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
-    if _title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
+    if title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
         text = text[:end] + text[end:end + 60].lower()  # "204000 Jobs Added" in a headline
     nationality = re.match(r"^\s+[A-Z][a-z]+(?:ian|an|ese|ish|i)(?=\s+[a-z])", text[end:end + 40])
     if nationality:  # "10 Turkish provinces", "215 Pakistani soldiers": the noun after the nationality
@@ -303,14 +304,6 @@ def _unit_noun(text: str, end: int) -> str | None:
                             text[head_end:head_end + 40])
             return " ".join(kept) + (" " + rate.group(1) if rate else "")
     return None
-
-
-def _title_case(line: str) -> bool:
-    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs Added")."""
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
-    long = [w for w in words if len(w) > 3]
-    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
-        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: "the number of measles cases … rose to 112,163": a bare figure counts what the sentence named.

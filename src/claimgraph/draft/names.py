@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.words import fold
+from .text import paragraphs as _lines
+from .text import title_case
 
-_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2)"
+# a number after "No" is part of a name ("Beijing No 3 Intermediate People's Court")
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2|(?<=\bNo[ \t])\d{1,3}\b|(?<=\bNo\.[ \t])\d{1,3}\b)"
 _LINK = r"(?:of|the|for|and|de|du|da|van|von|der|al|bin|la|le|del|on|&)"
 NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
 _CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -42,12 +45,15 @@ defense defence""".split())
 NOT_PERSON = set("""street square road bridge avenue lane park river lake mountain island islands coast bay sea
 ocean valley horn gulf strait district province region county city town village report trends
 displacement insurance health care index law treaty war conflict crisis statistics diabetes protection
-correspondent editor market stock exchange day week francisco angeles york""".split())
+correspondent editor market stock exchange day week francisco angeles york state states territory airport
+images""".split())
 #: Titles: a capitalised word among these before a name is the person's role.
 TITLES = set("""president minister secretary chancellor governor mayor senator chief officer director chairman
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
-prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier""".split())
+prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier manager boss coach
+assemblyman assemblywoman councillor councilor councilman councilwoman congressman congresswoman lawmaker
+legislator magistrate sheriff""".split())
 #: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
 #: "King" are first names as often.
 _OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "commissioner",
@@ -108,15 +114,22 @@ def _key(name: str) -> str:
     return re.sub(r"(\w{3,})s$", r"\1", key)
 
 
+#: One word of a person's name: a capital, then none, except after a name's prefix ("AbdulRahman",
+#: "O'Donnell", "McDonald", "DeSantis") or a hyphen ("Heung-Min", "El-Erian").
+_NAME_WORD = re.compile(r"(?:(?:Mc|Mac|O['\u2019]|D['\u2019]|De|Di|Da|Du|La|Le|Abdul|Fitz)(?=[A-Z]))?[A-Z][^A-Z\s-]*"
+                        r"(?:-(?:(?:Mc|Mac|O['\u2019]|Abdul)(?=[A-Z]))?[A-Z][^A-Z\s-]*)?")
+
+
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
-    or a place's word."""
+    or a place's word, no country ("New Zealand") or nationality ("New Zealand-Japanese")."""
     initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
         words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
     rest = words[1:] if initials else words
     return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not _demonym(words[0]) and \
-        " ".join(words).lower() not in _place_names() and \
-        not any(w.lower() in NOT_PERSON or not re.fullmatch(r"[A-Z][^A-Z\s-]*(?:-[A-Z][^A-Z\s-]*)?", w) for w in rest)
+        " ".join(words).lower() not in _place_names() and not country(" ".join(words)) and \
+        not any(_demonym(part) for w in rest for part in w.split("-")[1:]) and \
+        not any(w.lower() in NOT_PERSON or not _NAME_WORD.fullmatch(w) for w in rest)
 
 
 #: Nationality adjectives that are no country's name with an ending (ISO names such as "Russian
@@ -226,9 +239,33 @@ class Names:
                 if text[start:end].endswith(suffix):
                     end -= 2
             raw.append((start, end, text[start:end], start in sentence_starts))
+        headline = [(s, e) for s, e in _lines(text) if title_case(text[s:e])]
+        deferred = [r for r in raw if any(s <= r[0] < e for s, e in headline)]
         for start, end, phrase, initial in raw:
-            self._add(start, end, phrase, initial, raw)
+            if (start, end, phrase, initial) not in deferred:
+                self._add(start, end, phrase, initial, raw)
+        for start, end, phrase, _ in deferred:
+            self._add_known_part(start, phrase)
+        self.mentions.sort(key=lambda m: m.start)
         self._merge_early_short_forms()
+
+    def _add_known_part(self, start: int, phrase: str):
+        """In a title-case headline capitals say nothing of names ("Humans and Neanderthals
+        Approximately 99.84 Percent Similar"): only the longest run of its words the body names
+        (or the data folder knows) is a mention."""
+        words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", phrase)]
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                a, b = words[i][0], words[i + size - 1][0] + len(words[i + size - 1][1])
+                form = phrase[a:b]
+                entity = self._by_form.get(_key(form))
+                if entity is None and re.fullmatch(r"[A-Z]{2,}", form):
+                    entity = self._short_form(form)  # "…: WHO" for the World Health Organization
+                if entity is None and fold(form) in self.known:
+                    entity = self._entity_for(form.split(), False)
+                if entity is not None and not (size == 1 and form.lower() in COMMON and not form.isupper()):
+                    self.mentions.append(Mention(start + a, start + b, entity))
+                    return
 
     # ------------------------------------------------------------------ building
 
@@ -244,10 +281,17 @@ class Names:
             parts = [(0, phrase)]
             if not _is_org(phrase.split()):
                 parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
-            person_of = re.match(r"((?:\S+ ){1,2}\S+) of (.+)$", phrase)
-            if person_of and _personal(person_of.group(1).split()) and not any(_title(w) for w in person_of.group(1).split()) \
-                    and not country(person_of.group(1)):
-                parts = [(0, person_of.group(1)), (person_of.start(2), person_of.group(2))]  # "Joel Naroff of Naroff Economic Advisors"
+            # "Joel Naroff of Naroff Economic Advisors", "Governor AbdulRahman AbdulRazaq of Kwara State"
+            person_of = re.match(r"((?:\S+ ){1,5}?)of (.+)$", phrase)
+            if person_of:
+                head = person_of.group(1).split()
+                titles = 0
+                while titles < len(head) - 1 and (_title(head[titles]) or head[titles].lower() in _TITLE_MODIFIERS):
+                    titles += 1
+                name = head[titles:]
+                if len(name) in (2, 3) and _personal(name) and not any(_title(w) for w in name) and \
+                        not country(" ".join(name)):
+                    parts = [(0, person_of.group(1).strip()), (person_of.start(2), person_of.group(2))]
             for offset, part in parts:
                 pieces, at = [], 0
                 # a possessive starts another name, except a plural's in a name ("UN Children’s Fund")
@@ -318,9 +362,11 @@ class Names:
 
     def _merge_early_short_forms(self):
         """An acronym or short form printed before the full name ("…: WHO" in a headline, "the World
-        Health Organization" in the body) is the same organisation."""
+        Health Organization" in the body) is the same organisation; a word that only begins the full
+        name is not ("A court in Beijing" then "the Beijing No 3 Intermediate People's Court")."""
         for entity in list(self.entities):
-            if entity.kind != "organisation" or len(entity.name.split()) != 1 or entity.known:
+            if entity.kind != "organisation" or len(entity.name.split()) != 1 or entity.known or \
+                    not re.fullmatch(r"[A-Z]{2,}", entity.name):
                 continue
             self.entities.remove(entity)
             full = self._short_form(entity.name)
@@ -377,7 +423,12 @@ class Names:
         return fits[0] if len(fits) == 1 else None
 
     def _surname(self, word: str) -> Entity | None:
+        """The one person named before whose name has ``word`` as its last word, or as its first
+        ("Liu" for Liu Qiang, surname first; "AbdulRahman" for AbdulRahman AbdulRazaq), or None."""
         people = [e for e in self.entities if e.kind == "person" and any(f.split()[-1] == word for f in e.forms)]
+        if not people and not country(word) and word.lower() not in TITLES | HONORIFICS:
+            people = [e for e in self.entities if e.kind == "person" and not isinstance(e, Group)
+                      and any(len(f.split()) > 1 and f.split()[0] == word for f in e.forms)]
         return people[-1] if len(people) == 1 else None
 
     def _full_name_later(self, word: str) -> str | None:

@@ -64,8 +64,10 @@ class Speakers(Subjects):
                     and text[max(0, first.start - 1)] != "(" and not _country(first.entity.name):
                 self._salient.append((first.start, 1, first.entity))
         self.by_sentence: dict[tuple[int, int], list[Attribution]] = {}
+        self._subjects = []
         for n, (s, e) in enumerate(sentences):
             self.by_sentence[(s, e)] = self._attributions(s, e, headline=(n == 0))
+            self._note_subjects((s, e), self.by_sentence[(s, e)])
             self._sources += [(a.verb_start, a.speaker) for a in self.by_sentence[(s, e)]
                               if a.speaker is not None and a.speaker.kind == "organisation"]
         self._name_unnamed_documents()
@@ -176,7 +178,7 @@ class Speakers(Subjects):
             tail = text[at:e]
             him = re.match(r"\s+(him|her)\b", tail)
             if him:
-                who, role = self._person_before(at), ""
+                who, role = self._pronoun(at)
             else:
                 phrase = re.match(r"[^,;]*", tail).group(0)
                 owner = re.match(r"\s+((?:the\s+)?[^,;]+?)(?:\u2019s|'s)\s", phrase)
@@ -245,8 +247,8 @@ class Speakers(Subjects):
         if not every or not found and all(a.kind == "subordinate" for a in every):
             return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
         named = [a for a in found if a.speaker is not None]
-        if not named:
-            return "reported", None, ""
+        if not named:  # "A Welsh government spokesman said": nobody to name, the role as printed
+            return "reported", None, next((a.role for a in found if a.role), "")
         best = min(named, key=lambda a: (0 if a.kind != "accord" or len(named) == 1 else 1,
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role

@@ -9,6 +9,7 @@ import re
 from ..model.words import fold
 from .names import COMMON, GENERIC, TITLES, Entity, Group
 from .names import country as _country
+from .referents import PREPOSITIONS, Referents
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -35,11 +36,7 @@ VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEA
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
                  r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
-PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
-                "than", "after", "before", "between", "among", "under", "via", "like"}
 #: Nouns of an organisation or its document: "the company said", "the report showed".
-#: Words of a sentence that introduces the people behind a study.
-RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|study|studies|paper)\b")
 RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
                               r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
@@ -71,71 +68,9 @@ SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|of
 MEDIUM_VERBS = {"reported", "reports", "told", "tells"}
 
 
-class Subjects:
-    """Noun phrases read as speakers, over the attributes a :class:`~.speakers.Speakers` sets: the
-    ``text``, its ``sentences``, ``names``, ``quoted`` spans, the attributions found so far
-    (``by_sentence``), the organisations the text made salient (``_salient``) or named as a source
-    (``_sources``), and those named as the outlet that carried words (``media``)."""
-
-    def _outside_quotes(self, pos: int) -> bool:
-        return not any(a <= pos < b for a, b in self.quoted)
-
-    def _after_preposition(self, pos: int) -> bool:
-        word = re.search(r"(\w+)\W*$", self.text[max(0, pos - 20):pos])
-        return bool(word) and word.group(1).lower() in PREPOSITIONS
-
-    def _salient_org(self, pos: int) -> Entity | None:
-        """The organisation "it", "the company" or "the report" refers to at ``pos``."""
-        before = [x for x in self._salient if x[0] < pos]
-        for tier in (1, 2):
-            found = [e for p, t, e in before if t == tier]
-            if found:
-                return found[-1]
-        orgs = [m for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
-                and m.start not in self.media and not _country(m.entity.name)]
-        return orgs[-1].entity if orgs else None
-
-    def _titled_person(self, pos: int, title: str) -> Entity | None:
-        """The last person before ``pos`` given a role with ``title`` in it, or None."""
-        for m in reversed(self.names.mentions):
-            if m.end <= pos and m.entity.kind == "person" and title.lower() in (m.entity.role or m.role).lower():
-                return m.entity
-        return None
-
-    def _team(self, pos: int) -> Entity | None:
-        """The people the text introduced as doing the research before ``pos`` ("Two researchers …,
-        Eran Meshorer, … and Liran Carmel, …, led the team"): those named in the last sentence that
-        speaks of researchers, scientists, a team, authors or a study; one person, a group, or None."""
-        for s, e in reversed([x for x in self.sentences if x[0] < pos]):
-            if not RESEARCH.search(self.text, s, e):
-                continue
-            people = []
-            for m in self.names.within(s, min(e, pos)):
-                if m.entity.kind == "person" and m.entity not in people and self._outside_quotes(m.start) \
-                        and self._introduced(m):
-                    people.append(m.entity)
-            if people:
-                return people[0] if len(people) == 1 else Group(people)
-        return None
-
-    def _introduced(self, m) -> bool:
-        """Whether a person's mention says who they are: a title or role before the name, an
-        apposition after it ("Eran Meshorer, stem cell biologist,"), or "researcher" beside it —
-        not a name merely mentioned ("a common ancestor named Homo Heidelbergensis")."""
-        return bool(m.role or m.entity.role) or \
-            bool(re.match(r",\s*(?:(?:a|an|the)\s+)?[a-z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,6}\s*(?:,|\band\b|$)",
-                          self.text[m.end:m.end + 80])) or \
-            bool(re.search(r"\b(?:researchers?|scientists?|professor|dr\.?|lead author|author)\s*,?\s*$",
-                           self.text[max(0, m.start - 25):m.start], re.IGNORECASE))
-
-    def _document_source(self, noun: str, pos: int) -> Entity | None:
-        """Who "the study" or "the report" stands for at ``pos``: a study's researchers when the text
-        named them, else the organisation an attribution last named (never merely an organisation
-        the text mentioned: "according to the study" in a sentence about Neanderthals)."""
-        if noun.lower() in ("study", "research", "paper", "analysis") and self._team(pos) is not None:
-            return self._team(pos)
-        before = [e for p, e in self._sources if p < pos]
-        return before[-1] if before else None
+class Subjects(Referents):
+    """Noun phrases read as speakers, over the attributes a :class:`~.speakers.Speakers` sets (see
+    :class:`~.referents.Referents`)."""
 
     def _joint_subject(self, start: int, stop: int) -> tuple[Entity, str, int] | None:
         """"X, role of Y, and Z said": two or more people named before the verb, joined by "and"."""
@@ -160,20 +95,6 @@ class Subjects:
         group = Group([m.entity for m in people], roles)
         return group, group.role, people[0].start
 
-    def _person_before(self, pos: int) -> Entity | None:
-        """Who "he" or "she" at ``pos`` is: the person the sentence before attributed words to, when
-        it names one and no person is named since ("minister MB Patil … termed the Budget presented by
-        Chief Minister Siddaramaiah … and said …" then "…,” he added"); else the last person named."""
-        m = self.names.last_before(pos, "person")
-        current = next((x for x in self.sentences if x[0] <= pos <= x[1]), None)
-        before = [x for x in self.sentences if current and x[1] < current[0]]
-        if before and m is not None and m.start < before[-1][1]:
-            speakers = [a.speaker for a in self.by_sentence.get(before[-1], [])
-                        if a.speaker is not None and a.speaker.kind == "person" and not isinstance(a.speaker, Group)]
-            if speakers:
-                return speakers[-1]
-        return m.entity if m else None
-
     # ------------------------------------------------------------------ noun phrases
 
     def _subject_before(self, start: int, end: int) -> tuple[Entity | None, str, int]:
@@ -190,8 +111,10 @@ class Subjects:
             word = pron.group(1).lower()
             pos = stop - len(word)
             if word in ("he", "she"):
-                return self._person_before(pos), "", pos
-            return (self._salient_org(pos) if word == "it" else None), "", pos
+                return (*self._pronoun(pos), pos)
+            if word == "they":
+                return (*self._they(pos), pos)
+            return self._salient_org(pos), "", pos
         joint = self._joint_subject(start, stop)
         if joint:
             return joint
@@ -203,11 +126,12 @@ class Subjects:
         if rel:
             m = self.names.ending_at(start + rel.start())
             return (m.entity, "", m.start) if m else (None, "", stop)
-        # a title for someone named before: "the head of the UN agency", "the governor"
-        title = re.search(rf"(?:^|\s)(?:the|a|an|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
+        # a title for someone named before: "the head of the UN agency", "the governor" (never "a
+        # Welsh government spokesman": someone not named, below)
+        title = re.search(rf"(?:^|\s)(?:the|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
                           r"(?:\s+(?:of|for)\s+[^,]*)?$", left, re.IGNORECASE)
         if title and not self.names.ending_at(stop):
-            return self._titled_person(stop, title.group(1)), "", start + title.start()
+            return (*self._titled_person(stop, title.group(1)), start + title.start())
         # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
         open_appos = re.search(r",\s+([^,]+)$", left)
         head = self.names.ending_at(stop)
@@ -333,7 +257,7 @@ class Subjects:
         right = right.lstrip()
         at = start + lead
         if re.match(r"(?:he|she)\b", right, re.IGNORECASE):
-            return self._person_before(at), ""
+            return self._pronoun(at)
         if re.match(r"it\b", right, re.IGNORECASE):
             return self._salient_org(at), ""
         spokes = re.match(r"(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|official)\b",
@@ -370,7 +294,7 @@ class Subjects:
         pron = re.match(r"\s*(he|she|it)\b", text[s:pos], re.IGNORECASE)
         if pron:
             at = s + pron.start(1)
-            return (self._person_before(at) if pron.group(1).lower() != "it" else self._salient_org(at)), ""
+            return self._pronoun(at) if pron.group(1).lower() != "it" else (self._salient_org(at), "")
         first = next((m for m in self.names.within(s, pos) if self._outside_quotes(m.start)), None)
         if first is not None and len(text[s:first.start].split()) <= 4 and not self._after_preposition(first.start) \
                 and not re.search(r"[,;:(]", text[s:first.start]) and not _country(first.entity.name):
@@ -407,7 +331,14 @@ def _role(words: str) -> str:
         return ""
     words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE) if words.lower().startswith(("the ", "a ", "an ")) \
         and not re.search(r"spokes|organis", words) else words
-    return re.sub(r"^who\s+", "", words)
+    # a relative clause is a role only when it says what the speaker is or does for a living ("who is
+    # the head of …", "who leads the U.N. refugee agency"), not what they did ("who made this
+    # disclosure after a meeting with …", "who spoke to State House Correspondents")
+    who = re.match(r"(?:who|whose)\s+(?:(?:is|was|has been)\s+(?:also\s+)?(?P<is>.+)|(?P<does>[a-z]+s\s.+))?", words,
+                   re.IGNORECASE)
+    if who:
+        return _role(who.group("is")) if who.group("is") else who.group("does") or ""
+    return words
 
 
 def _role_like(segment: str) -> bool:
