@@ -503,10 +503,24 @@ def test_a_pronoun_after_another_person_named_names_nobody():
     assert (row["mode"], row["speaker"]) == ("reported", "")
 
 
-def test_an_unnamed_spokesman_is_never_the_last_person_named():
+def test_an_unnamed_spokesman_is_his_organisation_or_nobody_never_the_last_person_named():
     text = ("Tory spokesman Darren Millar blamed cuts, while Lib Dem leader Kirsty Williams said it was a failure.\n\n"
             "A Welsh government spokesman said: \"These figures are not acceptable.\"\n\n"
-            "He added that an extra \u00a31.1bn had been invested.")
+            "He added that an extra \u00a31.1bn had been invested.\n\nA senior official said 300 jobs would go.\n\n"
+            "The government said 2,000 more would.")
     rows = [(r.get("as_printed") or r["quote"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
-    assert rows == [("These figures are not acceptable", "", "A Welsh government spokesman"),
-                    ("\u00a31.1bn", "", "A Welsh government spokesman")]
+    assert rows == [("These figures are not acceptable", "Welsh Government [organisation]", "A Welsh government spokesman"),
+                    ("\u00a31.1bn", "Welsh Government [organisation]", "A Welsh government spokesman"),
+                    ("300", "", "A senior official"), ("2,000", "", "")]
+
+
+def test_the_court_said_is_the_court_named_before_and_quotations_take_the_attribution_of_their_clause():
+    text = ("Property will be seized, the Beijing No 3 Intermediate People's Court announced. The NPC Standing "
+            "Committee disqualified 45 deputies. The court said it believed Liu committed bribery.\n\n"
+            "Tory spokesman Darren Millar blamed \"record-breaking budget cuts\", while Lib Dem leader Kirsty Williams "
+            "said Labour had \"lost control of our NHS\".")
+    rows = {r.get("as_printed") or r["quote"]: r["speaker"] for r in draft_rows(text, "t.txt", "Outlet")}
+    assert rows == {"45": "Outlet [organisation]", "record-breaking budget cuts": "Darren Millar [person]",
+                    "lost control of our NHS": "Kirsty Williams [person]"}
+    court = Names(text, {0})
+    assert any(m.entity.name.startswith("Beijing No 3") for m in court.mentions)

@@ -126,9 +126,9 @@ def _personal(words: list[str]) -> bool:
     initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
         words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
     rest = words[1:] if initials else words
-    return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not _demonym(words[0]) and \
+    return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not demonym(words[0]) and \
         " ".join(words).lower() not in _place_names() and not country(" ".join(words)) and \
-        not any(_demonym(part) for w in rest for part in w.split("-")[1:]) and \
+        not any(demonym(part) for w in rest for part in w.split("-")[1:]) and \
         not any(w.lower() in NOT_PERSON or not _NAME_WORD.fullmatch(w) for w in rest)
 
 
@@ -142,7 +142,7 @@ _DEMONYMS = {"british", "french", "dutch", "swiss", "welsh", "scottish", "irish"
              "emirati", "lebanese", "afghan", "bangladeshi", "nepali", "sri lankan", "burmese", "japanese"}
 
 
-def _demonym(word: str) -> bool:
+def demonym(word: str) -> bool:
     """Whether a capitalised word is a nationality adjective ("Pakistani Kashmir", "Indian Ocean",
     "Chinese officials"): a country's name with a demonym's ending, or a common irregular one."""
     w = word.lower()
@@ -345,7 +345,7 @@ class Names:
             return  # one capitalised word opening a sentence, never seen inside one: likely not a name
         if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON and not re.fullmatch(r"[A-Z]{3,}", bare[0])
                                or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
-                               or (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0])
+                               or ((re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0]) or demonym(bare[0]))
                                    and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
             return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
         # "the White Helmets", "the humanitarian organization Syria Civil Defense": no person's name

@@ -20,7 +20,7 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import Entity, Names
+from .names import GENERIC, Entity, Names
 from .names import country as _country
 from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
                        RESEARCH_VERBS, UNNAMED_DOCUMENT, VERB, Subjects)
@@ -48,6 +48,12 @@ class Attribution:
         if self.kind == "trail":
             return pos < self.subject_start
         return not (self.subject_start <= pos < self.verb_start)
+
+
+#: Nouns a speaker the draft cannot name goes by after an inverted verb ("…, said officials").
+CROWD = "|".join(sorted(GENERIC | {"source", "sources", "official", "spokesman", "spokeswoman", "spokesperson",
+                                   "representative", "insider", "aide", "diplomat", "adviser", "advisor", "statement",
+                                   "report", "study", "survey", "data", "figures", "people", "person"}))
 
 
 class Speakers(Subjects):
@@ -135,7 +141,10 @@ class Speakers(Subjects):
                 and not re.search(r"[,\u201d\"']\s*(?:and|but)\s*$", before)
             if inverted and verb in INVERTING:
                 who, role = self._subject_after(m.end(), e)
-                if who is not None or re.match(r"\s+(?:a|an|the)?\s*[a-z]", text[m.end():e]):
+                # "…, said a spokesman", "…, said officials"; not "X, of the faculty, said amateur
+                # stargazers …" nor "X, on Tuesday, said between N5 billion and …"
+                if who is not None or re.match(rf"\s+(?:(?:a|an|the|one|two|three|several|some|many|other)\s+)?"
+                                               rf"(?:[a-z-]+\s+){{0,2}}(?:{CROWD})\b", text[m.end():e]):
                     found.append(Attribution(m.start(), m.end(), who, role, "trail", m.start()))
                     if who is not None:
                         self._salient.append((m.start(), 2, who))
@@ -260,6 +269,10 @@ class Speakers(Subjects):
         found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None or a.role]
         if not found:
             return None, "", bool(self.by_sentence.get(sentence))
+        # "X blamed "…", while Y said …": the attribution whose clause holds the quotation
+        covering = [a for a in found if a.kind != "accord" and a.covers(start)]
+        if covering and len(covering) < len(found):
+            found = covering
         after = [a for a in found if a.verb_start >= end]
         before = [a for a in found if a.verb_end <= start]
         best = min(after, key=lambda a: a.verb_start - end) if after and (not before or after[0].verb_start - end < 40) \

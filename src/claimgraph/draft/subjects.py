@@ -7,7 +7,7 @@ government source", "state television").
 import re
 
 from ..model.words import fold
-from .names import COMMON, GENERIC, TITLES, Entity, Group
+from .names import COMMON, GENERIC, TITLES, Entity, Group, demonym
 from .names import country as _country
 from .referents import PREPOSITIONS, Referents
 
@@ -40,11 +40,15 @@ AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previous
 RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
                               r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
+             "court|tribunal|commission|committee|board|government|"
              "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
              "research|statistics|data|figures|analysis|review|index|poll|census|release")
 #: Nouns that make "the <organisation> health agency" one of its bodies, not the organisation itself.
 BODY_NOUNS = ("agency|body|office|unit|arm|branch|division|department|watchdog|regulator|ministry|council|"
               "committee|commission|fund|programme|program|mission|panel|court|tribunal")
+#: Of ORG_NOUNS, those that stand only for an organisation named with that word ("the court said" is
+#: the Beijing No 3 Intermediate People's Court, never the organisation last named).
+NAMED_ONLY = {"court", "tribunal", "commission", "committee", "board", "government"}
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
@@ -169,6 +173,14 @@ class Subjects(Referents):
             if m:
                 return m.entity, "", m.start
         m = self.names.ending_at(stop)
+        of = m and m.entity.kind == "organisation" and re.search(r"\s+of\s+(?:the\s+)?$", text[start:m.start])
+        person = of and self.names.ending_at(m.start - len(of.group(0)))
+        if person and person.entity.kind == "person":
+            # "Governor AbdulRahman AbdulRazaq of Kwara State": the person, with the place in the role
+            role_start, role = self._role_before(start, person.start - len(person.role) - 1 if person.role else person.start)
+            if role_start is not None:
+                title = _role(f"{role} {person.role}")
+                return person.entity, f"{title} of {text[m.start:m.end]}" if title else "", role_start
         if m:
             # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
             role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
@@ -178,11 +190,14 @@ class Subjects(Referents):
                 return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
             return m.entity, role, role_start
         org = re.search(r"(?:^|\s)(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|"
-                        r"official)$", left)
+                        r"official|source)$", left, re.IGNORECASE)
         if org:
             m = self.names.ending_at(start + org.end(1))
             if m:
                 return m.entity, org.group(0).strip(), start + org.start()
+            government = self._government(org.group(1))  # "A Welsh government spokesman"
+            if government is not None:
+                return government, org.group(0).strip(), start + org.start()
         unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
         if unnamed:  # "A top government source said": nobody to name, but the role as printed
             return None, unnamed.group(1), start + unnamed.start(1)
@@ -213,12 +228,32 @@ class Subjects(Referents):
         noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
         if noun and noun.group(1).lower() in DOCUMENT_NOUNS:
             return self._document_source(noun.group(1), pos)
+        government = self._government(phrase)
+        if government is not None:
+            return government
         if noun:
             for m in reversed(self.names.mentions):
                 if m.end <= pos and m.entity.kind == "organisation" and \
                         any(noun.group(1).lower() == w.lower() for f in m.entity.forms for w in f.split()):
                     return m.entity
+        if noun and noun.group(1).lower() in NAMED_ONLY:
+            return None  # "the court said": the court named before, never any organisation
         return self._salient_org(pos)
+
+    def _government(self, phrase: str) -> Entity | None:
+        """"the Welsh government", "a UK government spokesman": the government of that nation, named
+        as its own name for itself ("Welsh Government"), or as the data folder knows it; None for
+        "the government" alone."""
+        m = re.search(r"(?:^|\s)((?!(?:The|A|An|Its)\s)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:federal\s+|central\s+|national\s+)?government"
+                      r"(?:\s+(?:spokes\w+|source|official|representative))?\s*$", phrase)
+        if not m or not (demonym(m.group(1)) or _country(m.group(1))):
+            return None
+        name = f"{m.group(1)} Government"
+        made = self.__dict__.setdefault("_governments", {})
+        if name not in made:
+            known = self.names.known.get(fold(name))
+            made[name] = Entity(name, "organisation", {name}, known=known)
+        return made[name]
 
     def _role_before(self, start: int, name_start: int) -> tuple[int | None, str]:
         """The role words before a name ("UN refugee chief", "the state’s deputy chief minister"),
