@@ -524,3 +524,45 @@ def test_the_court_said_is_the_court_named_before_and_quotations_take_the_attrib
                     "lost control of our NHS": "Kirsty Williams [person]"}
     court = Names(text, {0})
     assert any(m.entity.name.startswith("Beijing No 3") for m in court.mentions)
+
+
+def test_a_title_beside_a_name_between_commas_is_the_role_the_governor_names_later():
+    text = ("Kwara Governor, Abdulrahman Abdulrazaq, has urges the Federal Government to aid 15,000 people.\n\n"
+            "He met President Muhammadu Buhari.\n\nThe governor said 5,000 houses were destroyed.\n\n"
+            "The mayor said 300 roads were closed.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("15,000", "reported", "Abdulrahman Abdulrazaq [person]"),
+                    ("5,000", "reported", "Abdulrahman Abdulrazaq [person]"),
+                    ("300", "reported", "")]  # nobody titled mayor: reported, by nobody named
+
+
+def test_an_organisations_announcement_is_its_own_and_the_forced_displacement_report_is_no_organisation():
+    text = ("An Auckland University announcement said a paper was written by 33 authors.\n\n"
+            "UNHCR said so. The level was about 40 million, the Forced Displacement report showed.")
+    rows = [r["speaker"] for r in draft_rows(text, "t.txt")]
+    assert rows == ["Auckland University [organisation]", "UNHCR [organisation]"]
+
+
+def test_researchers_at_an_organisation_are_the_organisation_with_that_role_and_they_next():
+    text = ("A planet is twice as big as Jupiter, New Zealand researchers at the University of Auckland revealed on "
+            "Tuesday.\n\nThey said it is 15,000 light years away.\n\nIt has two moons.")
+    rows = [(r["as_printed"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    role = "New Zealand researchers at the University of Auckland"
+    assert rows[0][1:] == ("University of Auckland [organisation]", role)
+    assert rows[1] == ("15,000", "University of Auckland [organisation]", role)
+    assert rows[2][1] == "Outlet [organisation]"
+
+
+def test_a_headline_quotation_then_a_dash_takes_the_speaker_after_the_dash():
+    text = ("'We deserved to win' - Tottenham boss Mourinho claims defeat was unfair\n\n"
+            "Tottenham manager Jose Mourinho said that his side deserved to win.")
+    [row] = [r for r in draft_rows(text, "t.txt") if r["kind"] == "quotation"]
+    assert (row["speaker"], row["speaker_role"]) == ("Jose Mourinho [person]", "Tottenham boss")
+
+
+def test_said_before_lower_case_words_is_no_inverted_attribution():
+    text = ("Professor Phil Yock, of the university\u2019s faculty of science, said amateur astronomers found 12 planets."
+            "\n\nGovernor AbdulRahman AbdulRazaq of Kwara State, on Tuesday, said 10,000 people were displaced.\n\n"
+            "\u201cIt is bad,\u201d said officials.")
+    rows = [(r.get("as_printed") or r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("12", "Phil Yock [person]"), ("10,000", "AbdulRahman AbdulRazaq [person]"), ("It is bad", "")]

@@ -111,6 +111,7 @@ def _key(name: str) -> str:
     key = fold(name)
     key = re.sub(r"\bu\.?n\.?(?=\s|$)", "united nations", key)
     key = re.sub(r"\bu\.?s\.?(?=\s|$)", "united states", key)
+    key = re.sub(r"^(?:the )?university of (\w+)$", r"\1 university", key)  # Auckland University
     return re.sub(r"(\w{3,})s$", r"\1", key)
 
 
@@ -126,7 +127,7 @@ def _personal(words: list[str]) -> bool:
     initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
         words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
     rest = words[1:] if initials else words
-    return len(words) in (2, 3) and not _is_org(rest, person_hyphen=True) and not demonym(words[0]) and \
+    return len(words) in (2, 3) and not is_org(rest, person_hyphen=True) and not demonym(words[0]) and \
         " ".join(words).lower() not in _place_names() and not country(" ".join(words)) and \
         not any(demonym(part) for w in rest for part in w.split("-")[1:]) and \
         not any(w.lower() in NOT_PERSON or not _NAME_WORD.fullmatch(w) for w in rest)
@@ -193,7 +194,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
 
 
-def _is_org(words: list[str], person_hyphen: bool = False) -> bool:
+def is_org(words: list[str], person_hyphen: bool = False) -> bool:
     """Whether capitalised words name an organisation: an organisation's word, an acronym, a digit,
     a slash, or a hyphen before a capital ("CV-Library"; with ``person_hyphen`` a surname's
     hyphen is allowed: "Mohamed El-Erian", "Jean-Claude Juncker")."""
@@ -248,6 +249,20 @@ class Names:
             self._add_known_part(start, phrase)
         self.mentions.sort(key=lambda m: m.start)
         self._merge_early_short_forms()
+        self._appositive_roles()
+
+    def _appositive_roles(self):
+        """A title printed beside a name between commas is the person's role ("The Kwara State
+        Governor, AbdulRahman AbdulRazaq, …", "Kwara Governor, Abdulrahman Abdulrazaq, has urges …"),
+        so that "the governor" later is that person."""
+        for m in self.mentions:
+            if m.entity.kind != "person" or m.entity.role or m.role or not re.match(r"\s*,", self.text[m.end:m.end + 2]):
+                continue
+            line_start = self.text.rfind("\n", 0, m.start) + 1
+            before = re.search(r"(?:^|[.!?:;]\s+)(?:the\s+)?((?:[A-Z][\w\u2019'.-]*\s+){0,3}[A-Z][\w-]*)\s*,\s*$",
+                               self.text[line_start:m.start], re.IGNORECASE)
+            if before and _title(before.group(1).split()[-1]):
+                m.entity.role = before.group(1)
 
     def _add_known_part(self, start: int, phrase: str):
         """In a title-case headline capitals say nothing of names ("Humans and Neanderthals
@@ -279,7 +294,7 @@ class Names:
                 continue
             phrase, base = m.group(0), m.start()
             parts = [(0, phrase)]
-            if not _is_org(phrase.split()):
+            if not is_org(phrase.split()):
                 parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
             # "Joel Naroff of Naroff Economic Advisors", "Governor AbdulRahman AbdulRazaq of Kwara State"
             person_of = re.match(r"((?:\S+ ){1,5}?)of (.+)$", phrase)
@@ -320,7 +335,7 @@ class Names:
         keep = after[link + 2:][-3:] if link >= 0 else after[-3:]
         mononym = len(after) == 1 and (title_at >= 1 or words[title_at].lower() in _OFFICES)  # not "Dean Maki"
         if title_at >= 0 and (len(keep) >= 2 or mononym) \
-                and not _is_org(keep) and \
+                and not is_org(keep) and \
                 not any(w.lower() in COMMON or _title(w) for w in keep):
             role = " ".join(words[:len(words) - len(keep)])
             start = end - len(" ".join(keep))
@@ -331,7 +346,7 @@ class Names:
             # "Executive Director of the UN Children’s Fund": the organisation, the rest is a role
             rest = words[title_at + 2:]
             rest = rest[1:] if rest and rest[0].lower() == "the" else rest
-            if not rest or not _is_org(rest):
+            if not rest or not is_org(rest):
                 return
             start = end - len(" ".join(rest))
             words, phrase = rest, " ".join(rest)

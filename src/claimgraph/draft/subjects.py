@@ -7,9 +7,9 @@ government source", "state television").
 import re
 
 from ..model.words import fold
-from .names import COMMON, GENERIC, TITLES, Entity, Group, demonym
+from .names import COMMON, GENERIC, TITLES, Entity, Group, demonym, is_org
 from .names import country as _country
-from .referents import PREPOSITIONS, Referents
+from .referents import PLURAL_PEOPLE, PREPOSITIONS, Referents
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -17,7 +17,8 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put|"
+                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|urges|welcomed|accused|put|"
+                "disclosed|discloses|"
                 # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
                 # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
                 "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
@@ -52,6 +53,9 @@ NAMED_ONLY = {"court", "tribunal", "commission", "committee", "board", "governme
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
+#: Nouns of what an organisation publishes that are no document by themselves elsewhere: "an Auckland
+#: University announcement said", "a UNHCR statement said".
+OWN_DOCUMENTS = {"announcement", "statement", "press release", "bulletin", "update", "notice", "filing"}
 #: A document the text has not named: "a new report", "a 10-year study", "new figures", "official data".
 UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(?:report|study|survey|analysis|review|poll|census)"
                               r"(?:\s+(?:released|published|issued|conducted|out)\b[^,;]*)?"  # "a new study released this week"
@@ -181,6 +185,11 @@ class Subjects(Referents):
             if role_start is not None:
                 title = _role(f"{role} {person.role}")
                 return person.entity, f"{title} of {text[m.start:m.end]}" if title else "", role_start
+        staff = m and m.entity.kind == "organisation" and re.search(
+            rf"(?:^|[,;:]\s*|\s)((?:[A-Z][\w-]*\s+){{0,2}}(?:[a-z-]+\s+)?(?:{PLURAL_PEOPLE})\s+(?:at|from|of|with)\s+"
+            r"(?:the\s+)?)$", text[start:m.start])
+        if staff:  # "New Zealand researchers at the University of Auckland revealed": the university's
+            return m.entity, text[start + staff.start(1):m.end], start + staff.start(1)
         if m:
             # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
             role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
@@ -198,6 +207,12 @@ class Subjects(Referents):
             government = self._government(org.group(1))  # "A Welsh government spokesman"
             if government is not None:
                 return government, org.group(0).strip(), start + org.start()
+        owned = re.search(rf"\s+(?:new\s+|latest\s+|annual\s+|own\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS | OWN_DOCUMENTS))})$",
+                          left, re.IGNORECASE)
+        owner = owned and self.names.ending_at(start + owned.start())
+        if owner and owner.entity.kind == "organisation" and not self._after_preposition(owner.start) and \
+                (owner.entity.known or is_org(owner.entity.name.split())):  # not "the Forced Displacement report"
+            return owner.entity, "", owner.start  # "An Auckland University announcement said"
         unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
         if unnamed:  # "A top government source said": nobody to name, but the role as printed
             return None, unnamed.group(1), start + unnamed.start(1)
@@ -264,8 +279,8 @@ class Subjects(Referents):
             token = w.group(0)
             low = token.lower()
             gap = self.text[start + w.end():(start + kept[-1].start()) if kept else name_start]
-            if re.search(r"[,;:()\u2013\u2014\"“”]", gap):
-                break
+            if re.search(r"[,;:()\u2013\u2014\"“”]", gap) or re.fullmatch(r"-+|.*[\"'\u2019\u201d]", token):
+                break  # "'We deserved to win' - Tottenham boss Mourinho claims …": a dash or a quote ends it
             if low in PREPOSITIONS:
                 before = words[words.index(w) - 1].group(0).lower() if words.index(w) else ""
                 if low == "of" and (before in TITLES or before in {"director", "head", "founder", "member"}):
@@ -353,6 +368,8 @@ class Subjects(Referents):
             return True
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or words[-1].lower() in SPEAKING_NOUNS
+                                or re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", left, re.IGNORECASE)
+                                and words[-1].lower() in TITLES  # "the governor said", nobody titled so
                                 or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
                                 or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
