@@ -566,3 +566,77 @@ def test_said_before_lower_case_words_is_no_inverted_attribution():
             "\u201cIt is bad,\u201d said officials.")
     rows = [(r.get("as_printed") or r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt")]
     assert rows == [("12", "Phil Yock [person]"), ("10,000", "AbdulRahman AbdulRazaq [person]"), ("It is bad", "")]
+
+
+def test_naira_ranges_with_one_scale_word_and_two_hedges():
+    text = ("It lost between N5 billion and N10 billion, about N5 to N10 billion; between N5 to N10 billion; "
+            "Close to about 10,000 to 15,000 people; N95 masks; \u20a6250,000.")
+    found = [(text[f.start:f.end], f.minimum, f.maximum, f.value, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("between N5 billion and N10 billion", 5 * 10 ** 9, 10 ** 10, None, "NGN", "exact"),
+                     ("about N5 to N10 billion", 5 * 10 ** 9, 10 ** 10, None, "NGN", "approximate"),
+                     ("between N5 to N10 billion", 5 * 10 ** 9, 10 ** 10, None, "NGN", "exact"),
+                     ("Close to about 10,000 to 15,000", 10_000, 15_000, None, "people", "approximate"),
+                     ("\u20a6250,000", None, None, 250_000, "NGN", "exact")]
+
+
+def test_a_duration_that_is_the_claim_is_a_figure_one_that_dates_or_bounds_another_is_not():
+    text = ("A court sentenced Liu, former vice-governor, to 12 years in prison. It will take up to six months before "
+            "aid comes, shorter than the regular six months. 28,654 people waited longer than nine months, the target "
+            "time. The standard time is 11 weeks. It rose 9% in two years over the last five years; a 10-year study; "
+            "two years ago; it was three weeks before the vote; it could last a day.")
+    found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("12 years", 12, "years", "exact"), ("up to six months", 6, "months", "upper"),
+                     ("six months", 6, "months", "exact"), ("28,654", 28654, "people", "exact"),
+                     ("nine months", 9, "months", "exact"), ("11 weeks", 11, "weeks", "exact"),
+                     ("9%", 9, "per cent", "exact")]
+
+
+def test_space_grouped_thousands_pence_pc_multiples_dozens_and_ranks():
+    text = ("It is 15 000 light years away, twice as big as Jupiter; a dividend of 16p; growth of 4pc year over year, "
+            "51.6pc of shipments; re-elected by several dozen votes; among the top five; May 12 500 people came.")
+    found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("15 000", 15_000, "light years", "exact"), ("twice as big", 200, "per cent", "exact"),
+                     ("16p", Decimal("0.16"), "GBP", "exact"), ("4pc", 4, "per cent", "exact"),
+                     ("51.6pc", Decimal("51.6"), "per cent", "exact"), ("several dozen", 12, "votes", "lower"),
+                     ("top five", 5, "rank", "upper"), ("500", 500, "people", "exact")]
+
+
+def test_a_lists_own_count_and_the_halves_of_a_match_are_not_figures():
+    text = "Here are five takeaways from the election:\n\nSpurs went ahead in the second half, but lost more than half of it."
+    assert _printed(text) == ["more than half"]
+
+
+def test_a_score_is_two_counts_and_three_or_four_is_a_range():
+    text = ("The match ended in a 2-1 victory for Liverpool. They won 3-0. Growth was 4-5 percent. Where you don't "
+            "have 10 chances, just three or four, you score.")
+    found = [(text[f.start:f.end], f.value, f.minimum, f.maximum, f.unit, f.bound) for f in find_figures(text)]
+    assert found == [("2-1", 2, None, None, "goals", "exact"), ("2-1", 1, None, None, "goals", "exact"),
+                     ("3-0", 3, None, None, "goals", "exact"), ("3-0", 0, None, None, "goals", "exact"),
+                     ("4-5 percent", None, 4, 5, "per cent", "exact"), ("10", 10, None, None, "chances", "upper"),
+                     ("three or four", None, 3, 4, "chances", "exact")]
+
+
+def test_units_after_a_name_a_place_adjective_and_units_of_a_product():
+    text = ("In 2013, 45 National People's Congress deputies and 523 provincial deputies were involved. Out of the total, "
+            "216.2 million units were smartphones; Samsung shipped over 70 million smartphone units and 300 housing units.")
+    found = [(text[f.start:f.end], f.unit) for f in find_figures(text)]
+    assert found == [("45", "deputies"), ("523", "deputies"), ("216.2 million", "smartphones"),
+                     ("over 70 million", "smartphones"), ("300", "housing units")]
+
+
+def test_a_which_clause_inside_reported_words_is_the_writers_aside():
+    text = ("Tottenham manager Jose Mourinho said that his side deserved to win the match at Liverpool, which ended in a "
+            "2-1 victory for Klopp's men.\n\nThe minister said the company, which employs 5,000 people, would cut 300 jobs.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("2-1", "own", "Outlet [organisation]"), ("2-1", "own", "Outlet [organisation]"),
+                    ("5,000", "own", "Outlet [organisation]"), ("300", "reported", "")]
+
+
+def test_a_quotation_continued_without_its_opening_mark_is_quoted():
+    text = ("The governor said: \u201cVery proactive, the Federal Government is coming in to assist the State.\n\n"
+            "The new General Manager of NEMA is also coming. It will be regimented.\u201d\n\n"
+            "He said: \u201cThere are a lot of displaced people.\n\n\u2018The State needs virtual aid.\u201d")
+    assert [text[q.start:q.end] for q in find_quotations(text)] == [
+        "Very proactive, the Federal Government is coming in to assist the State",
+        "The new General Manager of NEMA is also coming. It will be regimented",
+        "There are a lot of displaced people", "The State needs virtual aid"]

@@ -25,7 +25,9 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
 WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
 #: Numerals with thousands separators, in Indian grouping too ("7,36,437.71": lakhs and crores).
-NUMERAL = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A space for a thousands separator ("15 000 light years", South African and French style) too.
+NUMERAL = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.]\d)"
+           r"|\d+(?:\.\d+)?")
 SCALE = (r"(?:\s?(?:(?:lakh|thousand)\s+(?:crores?|cr\b\.?)|thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|"
          r"mln|tn)\b|(?:m|k|K|b)\b)")
 #: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
@@ -41,10 +43,13 @@ NATIONAL_CURRENCIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australia
 _NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Swiss|Indian|Pakistani|Sri Lankan|Nepalese|Mauritian)"
 #: "Rs" and "INR" for rupees; "`" is the rupee sign of a font Indian pages used before Unicode had
 #: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
-CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
+#: "N" is the naira before a sum with a scale or before a range of such sums ("N5 billion", "N5 to N10
+#: billion"): alone it is a road or a mask ("N95").
+_NAIRA = r"N(?=\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|tn)\b|\s*(?:to|and|-|–)\s*N\d))"
+CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺₦]|{_NAIRA}|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
             rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
-PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
-MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
+PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s?pc\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
+MONEY_WORDS = (rf"(?:p\b(?![.,]?\d)|\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
                r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
         rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
@@ -57,16 +62,26 @@ def _one(suffix: str) -> str:
 _EDGE_L = r"(?<![\w/.,:$€£-])"
 _EDGE_R = r"(?![\w/%-]|[.,]\d|:\d)"
 RANGE = re.compile(
-    rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*){_one('2')}{_EDGE_R}", re.IGNORECASE)
+    rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*|\s+or\s+){_one('2')}{_EDGE_R}", re.IGNORECASE)
+#: A score ("a 2-1 victory", "won 3-0", "lost 1-2 to"): the hyphen joins two counts, not a range.
+SCORE = re.compile(r"(?<![\w.,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
+_SCORE_AFTER = re.compile(r"^\s+(?:(?:home|away|league|cup|first-leg|aggregate)\s+)?(?:victory|win|defeat|loss|draw|lead|"
+                          r"triumph|thrashing|drubbing|scoreline|result|success|reverse)\b", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|draws|trailed|trailing|led|leads|"
+                           r"leading|score|scoreline|ended|finished)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"{_EDGE_L}(?:\d+|{_WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{_WORD})\b",
                    re.IGNORECASE)
-TIMES = re.compile(rf"{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|twice|triple|tripled|"
-                   r"treble|trebled|quadruple|quadrupled)\b", re.IGNORECASE)
+#: Multiples, with the comparison they make ("twice as big", "three times as likely"): 200, 300 per cent.
+TIMES = re.compile(rf"(?P<n>{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|twice|triple|tripled|"
+                   r"treble|trebled|quadruple|quadrupled)\b)(?:\s+as\s+[a-z]+\b)?", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
+                   r"|(?:several|a few|some)\s+dozen"
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
                       r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
-                      r"|half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
+                      # never a match's "first half", "second half"
+                      r"|(?<!first )(?<!second )(?<!other )(?<!final )(?<!opening )(?<!closing )"
+                      r"half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
                       # "more than half have …": a bound word makes "half" a share
                       r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
                                                                   "roughly", "some", "just", "only", "under"))
@@ -84,15 +99,16 @@ POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)
 MAGNITUDE = re.compile(r"\bmagnitude[ -](?P<a>\d{1,2}(?:\.\d+)?)\b(?![.,]\d)|\b(?P<b>\d{1,2}(?:\.\d+)?)[ -]magnitude\b",
                        re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
-TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
+TOP = re.compile(rf"\btop (?P<n>\d+|{_WORD})\b", re.IGNORECASE)
 
 BOUNDS = [
     (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding|"
      r"higher than|greater than|larger than|bigger than|past|beyond", "lower"),
     (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
      r"a maximum of|close to|just shy of|lower than|smaller than", "upper"),
-    (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
-     r"more or less", "approximate"),
+    # "close to about 10,000 to 15,000": two hedges, an approximation
+    (r"close to about|close to around|nearly about|just about|some|about|around|roughly|approximately|approx\.|"
+     r"an estimated|estimated|circa|an approximate|more or less", "approximate"),
 ]
 #: Words that grade a bound and belong to the printed figure: "just over £4,500", "slightly above 11%".
 _GRADE = r"(?:(?:just|slightly|well|far|a little|little|marginally|comfortably|a bit)\s+)?"
@@ -101,6 +117,9 @@ _BOUND = re.compile(r"(?<![\w-])" + _GRADE + r"(?P<words>" + "|".join(w for w, _
 #: Verbs that make the figure after them a lower bound without being part of it ("the toll topped 18,000").
 _BOUND_VERB = re.compile(r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|passed|"
                          r"passing)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A negated "have" makes the figure after it an upper bound ("you don't have 10 chances").
+_NOT_HAVE = re.compile(r"\b(?:don't|don\u2019t|do not|doesn't|doesn\u2019t|does not|didn't|didn\u2019t|did not|never)\s+"
+                       r"(?:have|get|had|got)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -124,12 +143,15 @@ migrants immigrants emigrants asylum-seekers seekers displaced deaths dead bodie
 residents inhabitants civilians citizens nationals soldiers troops officers police policemen protesters
 demonstrators marchers participants defectors exiles leavers evacuees survivors patients voters pupils
 students tourists visitors travellers travelers pilgrims prisoners detainees hostages fighters militants
-americans britons""".split())
+americans britons indigenes natives""".split())
 #: Words that qualify a counted noun without being part of its unit ("317 million average monthly
 #: active users" counts "monthly active users").
 NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
             "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
-            "reported", "recorded"}
+            "reported", "recorded",
+            # where they are: "523 provincial deputies" counts deputies
+            "provincial", "national", "local", "regional", "federal", "municipal", "foreign", "domestic",
+            "international", "global", "overseas", "rural", "urban"}
 STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
 did who whom which that what of in on at to from by for with and or as than per each this these those a an the
 its their his her our your there here into onto over under about around across after before since until while
@@ -181,14 +203,14 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     if reading is None:
         return None, None
     value, unit = reading.value, _currency(g("cur") or "")
-    if unit_words in ("%", "per cent", "percent", "pct", "percentage point", "percentage points",
+    if unit_words in ("%", "per cent", "percent", "pct", "pc", "percentage point", "percentage points",
                       "basis point", "basis points") or reading.per_cent:
         unit = "percentage points" if unit_words.startswith("percentage") else \
             "basis points" if unit_words.startswith("basis") else "per cent"
     elif re.fullmatch(r"(?:index )?points?", unit_words):
         unit = "points"  # an index's points: "down 173.1 points"
-    elif unit_words in ("cents", "pence", "paise", "paisa"):
-        value, unit = value / 100, unit or {"pence": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
+    elif unit_words in ("cents", "pence", "p", "paise", "paisa"):  # "16p" is pence
+        value, unit = value / 100, unit or {"pence": "GBP", "p": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
     elif unit_words:
         unit = _currency(unit_words) or unit
     return value, unit
@@ -204,6 +226,8 @@ def _currency(words: str) -> str | None:
         return CURRENCY_SYMBOLS[words]
     if words.rstrip(". ") in ("rs", "inr", "`"):
         return "INR"
+    if words in ("n", "\u20a6"):
+        return "NGN"
     nation = re.match(r"(.+?)\s+(dollars?|francs?|rupees?)$", words)
     if nation and nation.group(1) in NATIONAL_CURRENCIES:
         return NATIONAL_CURRENCIES[nation.group(1)]
@@ -224,8 +248,12 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     after = text[end:end + 40]
     before = text[max(0, start - 40):start]
     if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
-                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core) and not _deep_time(core, after):
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent|pc$", core) and not _deep_time(core, after) \
+            and not _duration_claim(text, start, end):
         return True
+    if re.search(r"\b(?:here are|these are|here is)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
+            not re.search(r"[%$€£¥₹₽]", core):
+        return True  # "Here are five takeaways from …": the article's own list
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
     if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
@@ -246,6 +274,36 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
         return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
     return False
+
+
+#: Words before a duration that make it what the sentence claims: a prison term ("sentenced Liu to 12
+#: years"), a length stated ("the standard time is 11 weeks", "it will take up to six months"), a
+#: norm ("shorter than the regular six months").
+_CLAIMED_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;]{0,60}?\b(?:to|for)"
+    r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
+    r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory))"
+    rf"\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", re.IGNORECASE)
+#: Words after a duration that make it the claim: "12 years in prison", "nine months, the target time".
+_CLAIMED_DURATION_AFTER = re.compile(
+    r"^[ -][a-z]+(?:\s+in\s+(?:prison|jail)|\s+(?:of\s+)?imprisonment|\s+behind\s+bars"
+    r"|,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:target|limit|deadline|maximum|minimum|standard)\b)", re.IGNORECASE)
+
+
+def _duration_claim(text: str, start: int, end: int) -> bool:
+    """Whether a duration is the figure a sentence claims (a prison term, a target, a standard time, how
+    long something takes), not one that dates or bounds another figure ("waiting longer than nine
+    months", "in two years", "a 10-year study", "two years ago")."""
+    after = text[end:end + 60]
+    if re.match(r"^[ -][a-z]+\s+(?:ago|later|earlier|since|from now|into)\b", after) or re.match(r"^-", after):
+        return False
+    before = text[max(0, start - 80):start]
+    if re.search(rf"\b(?:takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", before,
+                 re.IGNORECASE):
+        return True  # "it will take up to six months before the aid comes in"
+    if re.match(r"^[ -][a-z]+\s+(?:before|after)\b", after):
+        return False  # "it was three weeks before the vote": a date
+    return bool(_CLAIMED_DURATION_BEFORE.search(before) or _CLAIMED_DURATION_AFTER.match(after))
 
 
 def _deep_time(core: str, after: str) -> bool:
@@ -284,11 +342,22 @@ def _unit_noun(text: str, end: int) -> str | None:
     nationality = re.match(r"^\s+[A-Z][a-z]+(?:ian|an|ese|ish|i)(?=\s+[a-z])", text[end:end + 40])
     if nationality:  # "10 Turkish provinces", "215 Pakistani soldiers": the noun after the nationality
         return _unit_noun(text, end + nationality.end())
+    proper = re.match(r"^(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|the|and|for))*?\s+[A-Z][\w\u2019'.&-]*(?=\s+[a-z])",
+                      text[end:end + 80])
+    if proper and not re.search(r"[A-Z][a-z]+(?:ns|ans|ers|ese|ish)$", proper.group(0)):
+        # "45 National People's Congress deputies": a name qualifies the counted noun after it
+        return _unit_noun(text, end + proper.end())
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
         return "people" if m else None  # "29.1 million Americans", "650,000 Russians"
     tokens = words.group(1).split()
+    if tokens[:1] == ["units"]:  # "216.2 million units were smartphones"
+        what = re.match(r"\s+units\s+(?:were|are)\s+([a-z][a-z-]+s)\b", text[end:end + 60])
+        if what and _plural(what.group(1)):
+            return what.group(1)
+    if tokens[1:2] == ["units"] and not tokens[0].endswith(("ing", "s")) and tokens[0] not in NOT_UNIT | STOP:
+        return tokens[0] + "s"  # "70 million smartphone units" count smartphones
     for i, t in enumerate(tokens):
         if t in STOP:
             return None
@@ -342,6 +411,14 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         taken.append((fig.core_start, fig.core_end))
         out.append(fig)
 
+    for m in SCORE.finditer(text):
+        a, b = m.span()
+        if free(a, b) and not any(x <= a < y for x, y in dates) and (
+                _SCORE_AFTER.match(text[b:b + 20]) or _SCORE_BEFORE.search(text[max(0, a - 40):a])):
+            # "a 2-1 victory": two counts printed as one, each a figure of the score
+            unit = "goals" if max(int(m.group(1)), int(m.group(2))) <= 15 else "points"
+            add(Figure(a, b, a, b, value=Decimal(m.group(1)), unit=unit))
+            out.append(Figure(a, b, a, b, value=Decimal(m.group(2)), unit=unit))
     for m in RANGE.finditer(text):
         s, e = m.start(), m.end()
         body_s = m.end("between") if m.group("between") else s
@@ -349,7 +426,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             continue
         lo, u1 = _read(m, "1")
         hi, u2 = _read(m, "2")
-        joint = re.search(r"\s*(?:-|–|to|and)\s*", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
+        joint = re.search(r"\s*(?:-|–|to|and)\s*|\s+or\s+", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
         sep = joint.group(0).strip() if joint else ""
         if lo is not None and hi is not None and hi < lo and m.group("between"):
             lo, hi = hi, lo  # "between 700,000 and 300,000 years ago": "between" makes either order a range
@@ -370,8 +447,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             continue
         if _skip(text, body_s, e, dates):
             continue
-        if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and not m.group("cur1"):
-            lo = read_figure(m.group("num1") + m.group("scale2")).value  # "1.5 to 2 million"
+        if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and \
+                (not m.group("cur1") or (m.group("cur1") or "").strip() == (m.group("cur2") or "").strip()):
+            lo = read_figure(m.group("num1") + m.group("scale2")).value  # "1.5 to 2 million", "N5 to N10 billion"
         unit = u1 or u2
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
         fig.unit = _unit_for(text, e, unit)
@@ -402,10 +480,11 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             if pattern is RATIO and _YEAR.match(re.split(r"\s", m.group(0))[-1].replace(",", "")):
                 continue
             if pattern is TOP:
-                fig = Figure(s, e, s, e, value=Decimal(m.group("n")), unit="rank", bound="upper")
+                fig = Figure(s, e, s, e, value=read_figure(m.group("n")).value, unit="rank", bound="upper")
                 add(fig)
                 continue
-            reading = read_figure(m.group(0))
+            several = pattern is VAGUE and re.search(r"dozen$", m.group(0), re.IGNORECASE)
+            reading = read_figure("dozens" if several else m.group("n") if pattern is TIMES else m.group(0))
             if reading is None:
                 continue
             fig = Figure(s, e, s, e, value=reading.value)
@@ -415,16 +494,23 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             else:
                 fig.unit = "per cent" if reading.per_cent else _unit_for(text, e, None)
             add(fig)
-    for m in SINGLE.finditer(text):
+    at = 0
+    while (m := SINGLE.search(text, at)) is not None:
         s, e = m.span()
+        at = e
         core_s = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
         if not free(core_s, e) or _skip(text, core_s, e, dates):
+            if m.group("num") and " " in m.group("num"):
+                at = m.start("num") + m.group("num").index(" ")  # "May 12 500 people": a date, then 500
             continue
         value, unit = _read(m)
         if value is None:
             continue
         fig = Figure(s, e, core_s, e, value=value)
         fig.unit = _unit_for(text, e, unit or (currency_default if re.search(r"cents", m.group(0)) else None))
+        noun = re.match(rf"[ -]{DURATION}\b", text[e:e + 12], re.IGNORECASE)
+        if noun and _duration_claim(text, core_s, e):
+            fig.end += noun.end()  # a duration is printed with its unit: "12 years", "up to six months"
         add(fig)
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
@@ -452,6 +538,8 @@ def _bound(text: str, fig: Figure):
         fig.start -= len(m.group(0))
     elif _BOUND_AFTER.match(text[fig.end:]) or _BOUND_VERB.search(text[max(0, fig.start - 20):fig.start]):
         fig.bound = "lower"
+    elif _NOT_HAVE.search(text[max(0, fig.start - 30):fig.start]):
+        fig.bound = "upper"  # "where you don't have 10 chances": fewer than 10
 
 
 def figure_spans(text: str) -> list[tuple[int, int]]:

@@ -255,12 +255,21 @@ class Speakers(Subjects):
         found = [a for a in every if a.covers(pos)]
         if not every or not found and all(a.kind == "subordinate" for a in every):
             return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
+        if found and all(a.kind in ("lead", "subordinate") and self._aside(a.verb_end, pos) for a in found):
+            return "own", None, ""  # "X said that … the match, which ended in a 2-1 victory": the writer's aside
         named = [a for a in found if a.speaker is not None]
         if not named:  # "A Welsh government spokesman said": nobody to name, the role as printed
             return "reported", None, next((a.role for a in found if a.role), "")
         best = min(named, key=lambda a: (0 if a.kind != "accord" or len(named) == 1 else 1,
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role
+
+    def _aside(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` is in a non-restrictive "which" clause after ``start`` (the writer's aside
+        inside reported words: "said his side deserved to win the match at Liverpool, which ended in a
+        2-1 victory"), the clause not closed by a comma before ``pos``."""
+        which = [m for m in re.finditer(r",\s+which\s", self.text[start:pos])]
+        return bool(which) and "," not in self.text[start + which[-1].end():pos] and self._outside_quotes(pos)
 
     def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str, bool]:
         """(speaker, role, attributed) of the quotation at ``start``–``end`` in ``sentence``: the
