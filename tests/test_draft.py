@@ -640,3 +640,24 @@ def test_a_quotation_continued_without_its_opening_mark_is_quoted():
         "Very proactive, the Federal Government is coming in to assist the State",
         "The new General Manager of NEMA is also coming. It will be regimented",
         "There are a lot of displaced people", "The State needs virtual aid"]
+
+
+def test_periods_quarters_months_weekends_and_the_nearest_before_the_figure():
+    from claimgraph.draft.periods import period
+
+    def at(sentence, figure, published=""):
+        return period(sentence, sentence.index(figure), published)
+
+    assert at("418.6 million phones were shipped in Q1, 2013", "418.6") == "2013-01/2013-03"
+    assert at("cases rose 300 per cent in the first three months of 2019", "300") == "2019-01/2019-03"
+    assert at("cases rose in the first quarter of this year to 112,000", "112,000", "2019-04-15") == "2019-01/2019-03"
+    assert at("In March 2017, 15 courts issued rulings", "15") == "2017-03"
+    assert at("eight out of 10 were waiting at the end of August 2015", "eight") == "2015-08-31"
+    assert at("Over the weekend, we had rainstorm that destroyed 5,000 houses", "5,000", "2020-09-22") == \
+        "2020-09-19/2020-09-20"
+    assert at("A year ago, Nokia was among the top five", "top five", "2013-04-26") == "2012"
+    assert at("the company he has led since 1996 delivered a strong performance in 2010, pointing to profits up by "
+              "4 per cent", "4 per cent") == "2010"
+    assert at("prices were ahead by 0.5 per cent during December, boosting growth during the last quarter of 2005 "
+              "to 1.4 per cent", "0.5") == ""  # its own clause's month, which the draft cannot date
+    assert at("Over the weekend, we had rain. About 10,000 people are displaced.", "About", "2020-09-22") == ""
