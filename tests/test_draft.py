@@ -661,3 +661,24 @@ def test_periods_quarters_months_weekends_and_the_nearest_before_the_figure():
     assert at("prices were ahead by 0.5 per cent during December, boosting growth during the last quarter of 2005 "
               "to 1.4 per cent", "0.5") == ""  # its own clause's month, which the draft cannot date
     assert at("Over the weekend, we had rain. About 10,000 people are displaced.", "About", "2020-09-22") == ""
+
+
+def test_court_copy_never_seen_by_the_corpus():
+    text = ("\"We were able to bring to light the corruption,\" Assistant District Attorney Laura Gregory Franco said.\n\n"
+            "Jones' attorney said he should spend less than four years in prison.\n\nJones and Sanchez have been "
+            "sentenced to six years in prison and three years on supervised release.\n\nThe judge imposed the sentence "
+            "of nearly three-and-a-half years. But the Justice Department intervened and argued that three or four "
+            "years was a \u201cmore typical\u201d sentence, causing four prosecutors to resign. The DOJ said that seven "
+            "to nine years could be excessive; two and a half million people watched.")
+    rows = [(r.get("as_printed") or r["quote"], r.get("value") or (f"{r['min']}-{r['max']}" if r.get("min") else ""),
+             r["mode"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [
+        ("We were able to bring to light the corruption", "", "quotation", "Laura Gregory Franco [person]",
+         "Assistant District Attorney"),
+        ("less than four years", "4", "reported", "", ""),  # an attorney the draft cannot name
+        ("six years", "6", "own", "Outlet [organisation]", ""), ("three years", "3", "own", "Outlet [organisation]", ""),
+        ("nearly three-and-a-half years", "3.5", "own", "Outlet [organisation]", ""),
+        ("three or four years", "3-4", "reported", "Justice Department [organisation]", ""),
+        ("four", "4", "reported", "", ""),  # what followed the argument: not clearly the department's words
+        ("more typical", "", "quotation", "Justice Department [organisation]", ""),
+        ("two and a half million", "2500000", "reported", "DOJ [organisation]", "")]  # "seven to nine years": none

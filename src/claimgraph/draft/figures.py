@@ -23,7 +23,8 @@ _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir
             "sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
-WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
+WORD_NUMBER = (rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?:[- ]and[- ]a[- ]half)?(?: (?:thousand|million|billion))?"
+               r"|a (?:hundred|thousand|million|billion|dozen)|dozen)")
 #: Numerals with thousands separators, in Indian grouping too ("7,36,437.71": lakhs and crores).
 #: A space for a thousands separator ("15 000 light years", South African and French style) too.
 NUMERAL = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.]\d)"
@@ -77,7 +78,7 @@ TIMES = re.compile(rf"(?P<n>{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)
 VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
                    r"|(?:several|a few|some)\s+dozen"
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
-FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
+FRACTION = re.compile(r"\b(?:(?<!and a )(?<!and-a-)half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
                       r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
                       # never a match's "first half", "second half"
                       r"|(?<!first )(?<!second )(?<!other )(?<!final )(?<!opening )(?<!closing )"
@@ -189,7 +190,12 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     g = lambda name: m.group(name + suffix)  # noqa: E731
     unit_words = (g("unit") or "").strip().lower()
     if g("words"):
-        reading = read_figure(g("words"))
+        half = re.search(r"[- ]and[- ]a[- ]half", g("words"))
+        reading = read_figure(g("words").replace(half.group(0), "") if half else g("words"))
+        if reading is not None and half:  # "three-and-a-half years", "two and a half million"
+            whole = read_figure(re.split(r"[- ]and[- ]a[- ]half", g("words"))[0])
+            scale = reading.value / whole.value if whole and whole.value else 1
+            reading = type(reading)(reading.value + scale / 2)
     else:
         scale = (g("scale") or "")
         scale = scale.replace(scale.strip(), _SCALE_NAMES.get(scale.strip().lower(), scale.strip()))
@@ -282,11 +288,14 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
 _CLAIMED_DURATION_BEFORE = re.compile(
     r"(?:\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;]{0,60}?\b(?:to|for)"
     r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
-    r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory))"
+    r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory)"
+    r"|\b(?:sentence|term|prison term|jail term)\s+of)"
     rf"\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", re.IGNORECASE)
 #: Words after a duration that make it the claim: "12 years in prison", "nine months, the target time".
 _CLAIMED_DURATION_AFTER = re.compile(
     r"^[ -][a-z]+(?:\s+in\s+(?:prison|jail)|\s+(?:of\s+)?imprisonment|\s+behind\s+bars"
+    r"|\s+(?:on|of)\s+(?:supervised\s+release|probation|parole|community\s+service)"
+    r"|(?:\s+[\w\u201c\u201d\"-]+){0,4}\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b"
     r"|,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:target|limit|deadline|maximum|minimum|standard)\b)", re.IGNORECASE)
 
 
@@ -446,6 +455,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         if _YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
             continue
         if _skip(text, body_s, e, dates):
+            taken.append((body_s, e))  # "seven to nine years" dates nothing by halves either
             continue
         if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and \
                 (not m.group("cur1") or (m.group("cur1") or "").strip() == (m.group("cur2") or "").strip()):
@@ -453,6 +463,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         unit = u1 or u2
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
         fig.unit = _unit_for(text, e, unit)
+        noun = re.match(rf"[ -]{DURATION}\b", text[e:e + 12], re.IGNORECASE)
+        if noun and _duration_claim(text, body_s, e):
+            fig.end += noun.end()  # "three or four years"
         add(fig)
     for m in MAGNITUDE.finditer(text):
         if free(*m.span()):

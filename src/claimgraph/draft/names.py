@@ -53,7 +53,8 @@ chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson hea
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
 prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier manager boss coach
 assemblyman assemblywoman councillor councilor councilman councilwoman congressman congresswoman lawmaker
-legislator magistrate sheriff""".split())
+legislator magistrate sheriff attorney prosecutor solicitor counsel clerk auditor comptroller treasurer trustee
+warden marshal detective sergeant constable""".split())
 #: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
 #: "King" are first names as often.
 _OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "commissioner",

@@ -165,6 +165,13 @@ class Speakers(Subjects):
                     continue
             clause = max(text.rfind(";", s, m.start()) + 1, s)
             who, role, subject_start = self._subject_before(clause, m.start())
+            if who is None and re.search(r"\b(?:but|and)\s*$", before):
+                # "But the Justice Department intervened and argued that …": the organisation opening it
+                opener, _ = self._main_subject(s, m.start())
+                if opener is not None and opener.kind == "organisation":
+                    if not any(a.speaker is opener for a in found):  # "X said … and put …": X's "said" covers it
+                        found.append(Attribution(m.start(), m.end(), opener, "", "elided", s))
+                    continue
             if who is None and not self._plausible_subject(clause, m.start()):
                 continue
             # "…, although the WHO said that …": the attribution governs the clause it opens only
@@ -257,6 +264,10 @@ class Speakers(Subjects):
             return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
         if found and all(a.kind in ("lead", "subordinate") and self._aside(a.verb_end, pos) for a in found):
             return "own", None, ""  # "X said that … the match, which ended in a 2-1 victory": the writer's aside
+        if found and all(a.kind != "accord" and self._consequence(a.verb_end, pos) for a in found):
+            # "argued that three or four years was a more typical sentence, causing four prosecutors to
+            # resign": the writer's account of what followed, or the speaker's: nobody named
+            return "reported", None, ""
         named = [a for a in found if a.speaker is not None]
         if not named:  # "A Welsh government spokesman said": nobody to name, the role as printed
             return "reported", None, next((a.role for a in found if a.role), "")
@@ -270,6 +281,11 @@ class Speakers(Subjects):
         2-1 victory"), the clause not closed by a comma before ``pos``."""
         which = [m for m in re.finditer(r",\s+which\s", self.text[start:pos])]
         return bool(which) and "," not in self.text[start + which[-1].end():pos] and self._outside_quotes(pos)
+
+    def _consequence(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` follows ", causing", ", prompting", ", sparking", ", triggering" or ",
+        forcing" after ``start``: what the words led to, not clearly the speaker's."""
+        return bool(re.search(r",\s+(?:causing|prompting|sparking|triggering|forcing)\s[^,;]*$", self.text[start:pos]))
 
     def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str, bool]:
         """(speaker, role, attributed) of the quotation at ``start``–``end`` in ``sentence``: the

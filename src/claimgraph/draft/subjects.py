@@ -368,8 +368,9 @@ class Subjects(Referents):
             return True
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or words[-1].lower() in SPEAKING_NOUNS
-                                or re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", left, re.IGNORECASE)
-                                and words[-1].lower() in TITLES  # "the governor said", nobody titled so
+                                or re.search(r"(?:\b(?:the|a|an|his|her|their|its)|[\w.-]+(?:'s?|\u2019s?))\s+"
+                                             r"(?:[\w-]+\s+){0,2}[\w-]+\s*$", left, re.IGNORECASE)
+                                and words[-1].lower() in TITLES  # "the governor said", "Jones' attorney said"
                                 or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
                                 or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
