@@ -682,3 +682,35 @@ def test_court_copy_never_seen_by_the_corpus():
         ("four", "4", "reported", "", ""),  # what followed the argument: not clearly the department's words
         ("more typical", "", "quotation", "Justice Department [organisation]", ""),
         ("two and a half million", "2500000", "reported", "DOJ [organisation]", "")]  # "seven to nine years": none
+
+
+def test_business_wire_copy_never_seen_by_the_corpus():
+    text = ("CHARLOTTE, N.C. -- Krispy Kreme Doughnuts Inc. reported a 43 percent rise in its profit.\n\n"
+            "Krispy Kreme said it earned $14.5 million.\n\nTORONTO (AP) \u2014 It expects earnings of 94 cents.\n\n"
+            "Procter & Gamble Co. (PG) said profit rose 12 percent. Sales rose 7 percent, P&G said. Analysts expected "
+            "Cincinnati-based P&G to earn 72 cents.\n\n\"We see strong growth,\" Chairman and Chief Executive A.G. "
+            "Lafley said in a statement.\n\nThe co-chief executive, James L. Balsillie, said the company had a 55 percent "
+            "share.\n\n\"The guidance was solid,\" said Scott Livengood, chairman, president and chief executive.\n\n"
+            "Krispy Kreme operates 333 stores in 42 U.S. states. With 11 of 14 precincts counted, he won.")
+    rows = [(r.get("as_printed") or r["quote"], r["mode"], r["speaker"], r["speaker_role"])
+            for r in draft_rows(text, "t.txt", "Outlet")]
+    krispy, pg = "Krispy Kreme Doughnuts Inc [organisation]", "Procter & Gamble Co [organisation]"
+    assert rows == [
+        ("43 percent", "reported", krispy, ""), ("$14.5 million", "reported", krispy, ""),
+        ("94 cents", "reported", krispy, ""),  # "it": the company, never the dateline's TORONTO
+        ("12 percent", "reported", pg, ""), ("7 percent", "reported", pg, ""), ("72 cents", "reported", "", ""),
+        ("We see strong growth", "quotation", "A.G. Lafley [person]", "Chief Executive"),
+        ("55 percent", "reported", "James L. Balsillie [person]", "co-chief executive"),
+        ("The guidance was solid", "quotation", "Scott Livengood [person]", "chairman, president and chief executive"),
+        ("333", "own", "Outlet [organisation]", ""), ("42", "own", "Outlet [organisation]", ""),  # not "states" said
+        ("11", "own", "Outlet [organisation]", ""), ("14", "own", "Outlet [organisation]", "")]
+    units = {text[f.start:f.end]: (f.unit, f.value) for f in find_figures(text)}
+    assert units["11"] == ("precincts", 11) and units["333"] == ("stores", 333)  # no share "333 stores in 42"
+
+
+def test_a_name_that_qualifies_the_next_is_not_what_it_stands_for():
+    text = ("The BlackBerry maker Research In Motion Ltd posted a profit. In the quarter, it expects earnings of 94 cents."
+            "\n\n"
+            "Britain's Ofcom has hit O2 with a fine. The regulator found that 140,000 people paid.")
+    rows = [r["speaker"] for r in draft_rows(text, "t.txt")]
+    assert rows == ["Research In Motion Ltd [organisation]", "Ofcom [organisation]"]

@@ -356,6 +356,9 @@ def _unit_noun(text: str, end: int) -> str | None:
     if proper and not re.search(r"[A-Z][a-z]+(?:ns|ans|ers|ese|ish)$", proper.group(0)):
         # "45 National People's Congress deputies": a name qualifies the counted noun after it
         return _unit_noun(text, end + proper.end())
+    of_total = re.match(r"^\s+(?:of|out of)\s+(?:the\s+)?\d[\d,.]*(?=\s+[a-z])", text[end:end + 40])
+    if of_total:  # "11 of 14 precincts": what the total counts
+        return _unit_noun(text, end + of_total.end())
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
@@ -492,6 +495,11 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 continue
             if pattern is RATIO and _YEAR.match(re.split(r"\s", m.group(0))[-1].replace(",", "")):
                 continue
+            if pattern is RATIO:
+                parts = re.split(r"\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?", m.group(0), maxsplit=1, flags=re.IGNORECASE)
+                n, d = (read_figure(x) for x in parts)
+                if n is None or d is None or n.value > d.value:
+                    continue  # "333 stores in 42 U.S. states": no share
             if pattern is TOP:
                 fig = Figure(s, e, s, e, value=read_figure(m.group("n")).value, unit="rank", bound="upper")
                 add(fig)

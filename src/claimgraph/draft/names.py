@@ -15,7 +15,7 @@ from .text import paragraphs as _lines
 from .text import title_case
 
 # a number after "No" is part of a name ("Beijing No 3 Intermediate People's Court")
-_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2|(?<=\bNo[ \t])\d{1,3}\b|(?<=\bNo\.[ \t])\d{1,3}\b)"
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2|(?<=\bNo[ \t])\d{1,3}\b|(?<=\bNo\.[ \t])\d{1,3}\b)"
 _LINK = r"(?:of|the|for|and|de|du|da|van|von|der|al|bin|la|le|del|on|&)"
 NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
 _CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -51,7 +51,7 @@ images""".split())
 TITLES = set("""president minister secretary chancellor governor mayor senator chief officer director chairman
 chairwoman chair ceo cfo coo commissioner spokesman spokeswoman spokesperson head leader general colonel
 captain inspector superintendent commander ambassador envoy judge justice professor dean founder king queen
-prince princess pope bishop rabbi imam editor correspondent analyst economist deputy premier manager boss coach
+prince princess pope bishop rabbi imam executive editor correspondent analyst economist deputy premier manager boss coach
 assemblyman assemblywoman councillor councilor councilman councilwoman congressman congresswoman lawmaker
 legislator magistrate sheriff attorney prosecutor solicitor counsel clerk auditor comptroller treasurer trustee
 warden marshal detective sergeant constable""".split())
@@ -125,10 +125,12 @@ _NAME_WORD = re.compile(r"(?:(?:Mc|Mac|O['\u2019]|D['\u2019]|De|Di|Da|Du|La|Le|A
 def _personal(words: list[str]) -> bool:
     """Whether capitalised words read as a person's name: two or three, none an organisation's
     or a place's word, no country ("New Zealand") or nationality ("New Zealand-Japanese")."""
-    initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[0]) is not None and \
-        words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE"} and not country(words[0])  # "MB Patil"
+    initials = len(words) > 1 and re.fullmatch(r"[A-Z]{2}|(?:[A-Z]\.){1,3}", words[0]) is not None and \
+        words[0] not in {"UN", "EU", "AU", "US", "UK", "UAE", "U.N.", "E.U."} and not country(words[0])  # "MB Patil", "A.G. Lafley"
     rest = words[1:] if initials else words
-    return len(words) in (2, 3) and not is_org(rest, person_hyphen=True) and not demonym(words[0]) and \
+    rest = [w for w in rest[:-1] if not re.fullmatch(r"[A-Z]\.", w)] + rest[-1:]  # "James L. Balsillie"
+    return len(words) in (2, 3, 4) and len(rest) in (1, 2, 3) and (len(words) < 4 or len(rest) < len(words)) and \
+        not is_org(rest, person_hyphen=True) and not demonym(words[0]) and \
         " ".join(words).lower() not in _place_names() and not country(" ".join(words)) and \
         not any(demonym(part) for w in rest for part in w.split("-")[1:]) and \
         not any(w.lower() in NOT_PERSON or not _NAME_WORD.fullmatch(w) for w in rest)
@@ -187,10 +189,17 @@ def _title(word: str) -> bool:
     return any(part in TITLES for part in word.lower().strip(".").split("-"))
 
 
+#: Words that end a company's name and not its initials.
+_CORPORATE = {"co", "inc", "ltd", "corp", "plc", "llc", "company", "group", "limited", "sa", "ag", "nv"}
+
+
 def _initials_fit(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is the initials of ``name``'s words, small words aside ("WHO", "UNHCR"),
     or their first three or more ("CDC" for "Centers for Disease Control and Prevention")."""
-    initials = "".join(w[0] for w in re.findall(r"[\w\u2019'-]+", name) if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "&"})
+    words = re.findall(r"[\w\u2019'-]+", name)
+    while len(words) > 2 and words[-1].lower().strip(".") in _CORPORATE:
+        words = words[:-1]  # "PG" for Procter & Gamble Co.
+    initials = "".join(w[0] for w in words if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "&"})
     initials = initials.upper()
     return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
 
@@ -201,8 +210,15 @@ def is_org(words: list[str], person_hyphen: bool = False) -> bool:
     hyphen is allowed: "Mohamed El-Erian", "Jean-Claude Juncker")."""
     low = [w.lower().strip(".") for w in words]
     hyphen = r"-[A-Z](?=[A-Z]|$)" if person_hyphen else r"-[A-Z]"
-    return any(w in ORG_WORDS for w in low) or any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words) \
+    initials = [w for w in words[:-1] if re.fullmatch(r"(?:[A-Z]\.){1,3}", w) and not country(w)]  # "A.G. Lafley"
+    return any(w in ORG_WORDS for w in low) or \
+        any(re.fullmatch(r"[A-Z][A-Z0-9&./-]{1,}", w) for w in words if w not in initials) \
         or any(re.search(rf"\d|{hyphen}|/", w) for w in words)
+
+
+#: A dateline opening a paragraph: a place in capitals, maybe a state, maybe an agency, then a dash or colon.
+DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*"
+                      r"(?:\([A-Za-z ]+\)[ \t]*)?(?:\u2014|--|\u2013|-|:)[ \t]")
 
 
 class Names:
@@ -241,6 +257,10 @@ class Names:
                 if text[start:end].endswith(suffix):
                     end -= 2
             raw.append((start, end, text[start:end], start in sentence_starts))
+        # a dateline names the place the story was filed from, no one who speaks ("TORONTO (AP) —",
+        # "CHARLOTTE, N.C. --", "UNITED NATIONS - ")
+        datelines = [m.span() for s, e in _lines(text) if (m := DATELINE.match(text, s, e))]
+        raw = [r for r in raw if not any(a <= r[0] < b for a, b in datelines)]
         headline = [(s, e) for s, e in _lines(text) if title_case(text[s:e])]
         deferred = [r for r in raw if any(s <= r[0] < e for s, e in headline)]
         for start, end, phrase, initial in raw:
@@ -322,6 +342,10 @@ class Names:
                             piece = piece[:cut.start()]
                             break
                     words = piece.strip()
+                    based = re.match(r"\S+-(?:based|owned|run|backed|listed|born|headquartered|controlled|led)\s+", words)
+                    if based:  # "Cincinnati-based P&G": the company, not its city
+                        cut = piece.index(words) + based.end()
+                        at, piece, words = at + cut, piece[cut:], words[based.end():]
                     if not words or re.search(r"-[a-z]+$", words) or words.lower() in _CALENDAR:
                         continue
                     yield base + offset + at + piece.index(words[0]), words
@@ -371,7 +395,7 @@ class Names:
                                                   re.IGNORECASE)
         entity = self._entity_for(bare, honorific, organisation=bool(org_context))
         self.mentions.append(Mention(start, end, entity, role))
-        acronym = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
+        acronym = re.match(r"\.?\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
             re.match(r",\s+([A-Z][A-Z.&]{1,12})\b(?!\s+[A-Za-z])", self.text[end:end + 16])
         if acronym and entity.kind == "organisation":
             self._remember(entity, acronym.group(1))  # "… for Refugees (UNHCR)", "…, UNHCR"
@@ -406,6 +430,10 @@ class Names:
         found = self._by_form.get(_key(phrase))
         if found is None and len(words) == 1:
             found = self._surname(words[0]) or self._short_form(words[0])
+        if found is None and len(words) > 1 and not honorific and fold(phrase) not in self.known:
+            # "Krispy Kreme" after "Krispy Kreme Doughnuts Inc.": the organisation by its first words
+            fits = [e for e in self.entities if e.kind == "organisation" and e.name.startswith(phrase + " ")]
+            found = fits[0] if len(fits) == 1 else None
         if found is None and len(words) == 1 and fold(words[0]) in self.known:
             found = None
         if found is None:
@@ -430,8 +458,8 @@ class Names:
         if fold(word) in self.known:
             return None
         orgs = [e for e in self.entities if e.kind == "organisation" and len(e.name.split()) > 1]
-        if re.fullmatch(r"[A-Z]{2,}", word):
-            fits = [e for e in orgs if _initials_fit(word, e.name)]
+        if re.fullmatch(r"[A-Z]{2,}|[A-Z]&[A-Z]{1,2}", word):  # "WHO", "P&G" for Procter & Gamble
+            fits = [e for e in orgs if _initials_fit(word.replace("&", ""), e.name)]
         elif country(word):
             return None  # "Kenya" is not Kenya Airways
         else:
@@ -449,9 +477,14 @@ class Names:
 
     def _full_name_later(self, word: str) -> str | None:
         """"Isarescu: …" in a headline, "Mugur Isarescu" in the body."""
-        m = re.search(rf"(?<![\w\u2019'])([A-Z][\w-]+(?: [A-Z][\w-]+)? {re.escape(word)})\b", self.text)
-        if m and _personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
-            return m.group(1)
+        for m in re.finditer(rf"(?<![\w\u2019'])([A-Z][\w-]+(?: [A-Z][\w-]+)? {re.escape(word)})\b", self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            line_end = self.text.find("\n", m.start())
+            if title_case(self.text[line_start:line_end if line_end >= 0 else len(self.text)]):
+                continue  # "Procter & Gamble Profit Beats Expectations" names no Gamble Profit
+            if _personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
+                return m.group(1)
+            return None
         return None
 
     def _remember(self, entity: Entity, form: str):

@@ -176,7 +176,7 @@ class Referents:
 
     def _salient_org(self, pos: int) -> Entity | None:
         """The organisation "it", "the company" or "the report" refers to at ``pos``."""
-        before = [x for x in self._salient if x[0] < pos]
+        before = sorted((x for x in self._salient if x[0] < pos), key=lambda x: x[0])
         for tier in (1, 2):
             found = [e for p, t, e in before if t == tier]
             if found:

@@ -56,6 +56,12 @@ CROWD = "|".join(sorted(GENERIC | {"source", "sources", "official", "spokesman",
                                    "report", "study", "survey", "data", "figures", "people", "person"}))
 
 
+#: Nouns after a name that make it a qualifier of the name that follows ("The BlackBerry maker Research
+#: in Motion", "the iPhone maker Apple", "Facebook parent Meta").
+HEAD_NOUNS = ("maker|makers|owner|operator|giant|parent|unit|subsidiary|manufacturer|producer|retailer|developer|"
+              "brand|chain|carrier|airline|insurer|lender|publisher|broadcaster|rival|supplier")
+
+
 class Speakers(Subjects):
     """The attributions of every sentence of ``text``."""
 
@@ -65,7 +71,9 @@ class Speakers(Subjects):
         self._salient: list[tuple[int, int, Entity]] = []  # (position, tier, organisation)
         self._sources: list[tuple[int, Entity]] = []  # organisations an attribution named, in order
         for s, e in sentences:
-            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"), None)
+            # not a name that qualifies the next one ("The BlackBerry maker Research in Motion")
+            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"
+                          and not re.match(rf"\s+(?:[a-z-]+\s+)?(?:{HEAD_NOUNS})\s+[A-Z]", text[m.end:m.end + 40])), None)
             if first and first.start - s < 30 and not self._after_preposition(first.start) \
                     and text[max(0, first.start - 1)] != "(" and not _country(first.entity.name):
                 self._salient.append((first.start, 1, first.entity))

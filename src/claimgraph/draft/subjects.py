@@ -33,7 +33,10 @@ DOCUMENT_VERBS = {"details", "detailed", "outlines", "outlined"}
 #: percent difference"); "police discovered 16 bodies" is an event.
 RESEARCH_VERBS = {"discovered", "discovers", "identified", "identifies", "measured", "measures"}
 # "called off the rescue", "called in sick", "put up": not words said
+# "states" is a verb only before "that" or a colon ("42 U.S. states" is a noun)
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
+                  r"(?<!\bstates)(?<!\bstate)"
+                  r"|\bstates?\b(?=\s+that\b|\s*:)"
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
                  r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
@@ -113,6 +116,8 @@ class Subjects(Referents):
         if aux:
             left = left[:aux.start()]
         left = left.rstrip()
+        if re.search(r"\b(?:Inc|Co|Corp|Ltd|Plc|Jr|Sr|Bros)\.$", left):
+            left = left[:-1]  # "Krispy Kreme Doughnuts Inc. reported": the name without the stop
         stop = start + len(left)
         pron = re.search(r"(?:^|\W)(he|she|it|they)$", left, re.IGNORECASE)
         if pron:
@@ -329,8 +334,14 @@ class Subjects(Referents):
             role = (m.role or _role(between)) if m.entity.kind == "person" else ""
             appos = re.match(rf",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s|{'|'.join(sorted(TITLES))})"
                              r"\s[^,.;]+)", self.text[m.end:end])
+            # "said Kevin Restivo, senior research analyst with IDC's …", "said Scott Livengood, chairman,
+            # president and chief executive": lower-case words with a title among their first few
+            titled = re.match(r",\s*([a-z][\w-]*(?:,?\s+(?:and\s+)?[\w\u2019'&.-]+)*?)\s*(?=[.;]|$)", self.text[m.end:end])
             if appos and not role:
                 role = appos.group(1).strip()
+            elif titled and not role and m.entity.kind == "person" and \
+                    any(w.strip(",").lower() in TITLES for w in titled.group(1).split()[:4]):
+                role = titled.group(1)
             return m.entity, role
         if DEFINITE.search(" " + re.match(r"[^,.;]*", right).group(0).split(" said")[0]) or \
                 re.match(rf"(?:the|its|a|an)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", right, re.IGNORECASE):
