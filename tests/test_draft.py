@@ -714,3 +714,21 @@ def test_a_name_that_qualifies_the_next_is_not_what_it_stands_for():
             "Britain's Ofcom has hit O2 with a fine. The regulator found that 140,000 people paid.")
     rows = [r["speaker"] for r in draft_rows(text, "t.txt")]
     assert rows == ["Research In Motion Ltd [organisation]", "Ofcom [organisation]"]
+
+
+def test_sport_copy_never_seen_by_the_corpus():
+    text = ("Nikica Jelavic scored twice for Everton after Southampton went 1-0 up, and the club wins twice a year.\n\n"
+            "\u201cIf I had paid to watch that then I would have been pleased,\u201d said Everton manager David Moyes.")
+    rows = [(r.get("as_printed") or r["quote"], r.get("value", ""), r["speaker"], r["speaker_role"])
+            for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("1-0", "1", "Outlet [organisation]", ""), ("1-0", "0", "Outlet [organisation]", ""),
+                    ("If I had paid to watch that then I would have been pleased", "", "David Moyes [person]",
+                     "Everton manager")]  # "twice" that counts times is no multiple
+
+
+def test_science_copy_never_seen_by_the_corpus():
+    text = ("Satija next reports on the clinical trial of a new drug, which was shown to reduce the risk by 33 percent. "
+            "Neena Satija writes for the Globe.\n\nThey offered a 50 percent-off coupon.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    # "reports on" a trial: the trial's finding is what she reports, not the outlet's aside
+    assert rows == [("33 percent", "reported", "Neena Satija [person]"), ("50 percent", "own", "Outlet [organisation]")]

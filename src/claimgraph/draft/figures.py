@@ -61,20 +61,25 @@ def _one(suffix: str) -> str:
 
 
 _EDGE_L = r"(?<![\w/.,:$€£-])"
-_EDGE_R = r"(?![\w/%-]|[.,]\d|:\d)"
+# a per cent may make a compound adjective ("a 50 percent-off coupon", "a 10%-owned unit")
+_EDGE_R = r"(?:(?:(?<=cent)|(?<=%))(?=-[a-z])|(?![\w/%-]|[.,]\d|:\d))"
 RANGE = re.compile(
     rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*|\s+or\s+){_one('2')}{_EDGE_R}", re.IGNORECASE)
 #: A score ("a 2-1 victory", "won 3-0", "lost 1-2 to"): the hyphen joins two counts, not a range.
 SCORE = re.compile(r"(?<![\w.,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
 _SCORE_AFTER = re.compile(r"^\s+(?:(?:home|away|league|cup|first-leg|aggregate)\s+)?(?:victory|win|defeat|loss|draw|lead|"
-                          r"triumph|thrashing|drubbing|scoreline|result|success|reverse)\b", re.IGNORECASE)
+                          r"triumph|thrashing|drubbing|scoreline|result|success|reverse|up|down|ahead|behind)\b",
+                          re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|draws|trailed|trailing|led|leads|"
                            r"leading|score|scoreline|ended|finished)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"{_EDGE_L}(?:\d+|{_WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{_WORD})\b",
                    re.IGNORECASE)
 #: Multiples, with the comparison they make ("twice as big", "three times as likely"): 200, 300 per cent.
-TIMES = re.compile(rf"(?P<n>{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|twice|triple|tripled|"
-                   r"treble|trebled|quadruple|quadrupled)\b)(?:\s+as\s+[a-z]+\b)?", re.IGNORECASE)
+TIMES = re.compile(rf"(?P<n>{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|triple|tripled|"
+                   r"treble|trebled|quadruple|quadrupled)\b"
+                   # "twice" compares ("twice as big", "twice the mass"); "scored twice", "twice a year" count times
+                   r"|\btwice(?=\s+(?:as|the|that|than|what|its|their|his|her|our|this|those|these|an?|\d|[$£€])\b)"
+                   r"(?!\s+a\s+(?:year|week|day|month|season|night|decade)\b))(?:\s+as\s+[a-z]+\b)?", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
                    r"|(?:several|a few|some)\s+dozen"
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)

@@ -270,7 +270,7 @@ class Speakers(Subjects):
         found = [a for a in every if a.covers(pos)]
         if not every or not found and all(a.kind == "subordinate" for a in every):
             return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
-        if found and all(a.kind in ("lead", "subordinate") and self._aside(a.verb_end, pos) for a in found):
+        if found and all(a.kind in ("lead", "subordinate") and self._aside(a, pos) for a in found):
             return "own", None, ""  # "X said that … the match, which ended in a 2-1 victory": the writer's aside
         if found and all(a.kind != "accord" and self._consequence(a.verb_end, pos) for a in found):
             # "argued that three or four years was a more typical sentence, causing four prosecutors to
@@ -283,12 +283,17 @@ class Speakers(Subjects):
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role
 
-    def _aside(self, start: int, pos: int) -> bool:
-        """Whether ``pos`` is in a non-restrictive "which" clause after ``start`` (the writer's aside
-        inside reported words: "said his side deserved to win the match at Liverpool, which ended in a
-        2-1 victory"), the clause not closed by a comma before ``pos``."""
-        which = [m for m in re.finditer(r",\s+which\s", self.text[start:pos])]
-        return bool(which) and "," not in self.text[start + which[-1].end():pos] and self._outside_quotes(pos)
+    def _aside(self, a: Attribution, pos: int) -> bool:
+        """Whether ``pos`` is in a non-restrictive "which" clause after a verb of saying (the writer's
+        aside inside reported words: "said his side deserved to win the match at Liverpool, which ended
+        in a 2-1 victory"), the clause not closed by a comma before ``pos``; not after a verb that
+        reports a finding ("reports on the trial of a drug, which was shown to reduce the risk by 33
+        percent" is the reporter's account of the trial)."""
+        if not re.fullmatch(r"said|says|told|tells|added|adds|claimed|claims|argued|argues|insisted|insists|stressed",
+                            self.text[a.verb_start:a.verb_end]):
+            return False
+        which = [m for m in re.finditer(r",\s+which\s", self.text[a.verb_end:pos])]
+        return bool(which) and "," not in self.text[a.verb_end + which[-1].end():pos] and self._outside_quotes(pos)
 
     def _consequence(self, start: int, pos: int) -> bool:
         """Whether ``pos`` follows ", causing", ", prompting", ", sparking", ", triggering" or ",

@@ -38,7 +38,7 @@ VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEA
                   r"(?<!\bstates)(?<!\bstate)"
                   r"|\bstates?\b(?=\s+that\b|\s*:)"
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
-AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
+AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|next|again|still|reportedly|"
                  r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
 #: Nouns of an organisation or its document: "the company said", "the report showed".
 RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
@@ -324,6 +324,12 @@ class Subjects(Referents):
         if by:
             at, right = at + by.end(), right[by.end():]
         m = self.names.starting_at(at, slack=len(re.match(r"(?:(?:the|a|an)\s+)?(?:[\w\u2019'.-]+\s+){0,4}", right).group(0)))
+        if m and m.entity.kind == "organisation":
+            # "said Everton manager David Moyes": the organisation is the person's role
+            titled = re.match(rf"\s+((?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(TITLES))}))\s+", self.text[m.end:end], re.IGNORECASE)
+            person = titled and self.names.starting_at(m.end + titled.end())
+            if person and person.entity.kind == "person":
+                return person.entity, _role(self.text[m.start:person.start])
         if m:
             between = self.text[at:m.start]
             if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
