@@ -732,3 +732,14 @@ def test_science_copy_never_seen_by_the_corpus():
     rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
     # "reports on" a trial: the trial's finding is what she reports, not the outlet's aside
     assert rows == [("33 percent", "reported", "Neena Satija [person]"), ("50 percent", "own", "Outlet [organisation]")]
+
+
+def test_local_and_health_copy_never_seen_by_the_corpus():
+    text = ("The man called 911, Lt. Derek Hudson said. An ambulance took him from 3208 S. Thompson St. to hospital.\n\n"
+            "Ministry of Public Health Sunday announced the registration of 251 new cases.\n\n"
+            "Excluding items, the company earned 13 cents per share, beating the average analyst estimate of 9 cents, "
+            "according to Thomson Reuters I/B/E/S.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("251", "reported", "Ministry of Public Health [organisation]"),
+                    ("13 cents", "own", "Outlet [organisation]"),  # the estimate's source, not the earnings'
+                    ("9 cents", "reported", "Thomson Reuters I/B/E/S [organisation]")]

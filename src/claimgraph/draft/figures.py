@@ -262,6 +262,12 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
                 re.IGNORECASE) and not re.search(r"%|per ?cent|percent|pc$", core) and not _deep_time(core, after) \
             and not _duration_claim(text, start, end):
         return True
+    if re.search(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phoned)\s+$", before,
+                 re.IGNORECASE) and bare:
+        return True  # "The man called 911": a number to call
+    if bare and re.match(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                         r"Lane|Ln|Drive|Dr|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Crescent)\b", after):
+        return True  # "3208 S. Thompson St.": an address
     if re.search(r"\b(?:here are|these are|here is)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
             not re.search(r"[%$€£¥₹₽]", core):
         return True  # "Here are five takeaways from …": the article's own list

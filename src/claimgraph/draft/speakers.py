@@ -221,8 +221,13 @@ class Speakers(Subjects):
                     role = ""
                 else:
                     who, role = self._subject_after(at, e)
+            # "the company earned 13 cents, beating the average analyst estimate of 9 cents, according to
+            # Thomson Reuters I/B/E/S": the source of the participle clause it closes, not of the sentence
+            clause = re.search(r",\s+(?:[a-z]+ly\s+)?(?:beating|missing|topping|exceeding|trailing|lagging|compared|"
+                               r"against|versus|above|below)\b[^,;]*,\s*$", text[s:s + m.start()])
             found.append(Attribution(m.start() + s, at, who, "" if who and who.kind == "organisation" else role,
-                                     "accord", s, unnamed_document=who is None and bool(
+                                     "subordinate" if clause else "accord", s + clause.start() if clause else s,
+                                     unnamed_document=who is None and bool(
                                          UNNAMED_DOCUMENT.search(re.match(r"[^,;]*", tail).group(0).rstrip()))))
             if who is not None:
                 self._salient.append((at, 2, who))

@@ -39,7 +39,8 @@ VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEA
                   r"|\bstates?\b(?=\s+that\b|\s*:)"
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|next|again|still|reportedly|"
-                 r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
+                 r"would|will|had\s+been|on\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                 r"last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
 #: Nouns of an organisation or its document: "the company said", "the report showed".
 RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
                               r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
