@@ -743,3 +743,16 @@ def test_local_and_health_copy_never_seen_by_the_corpus():
     assert rows == [("251", "reported", "Ministry of Public Health [organisation]"),
                     ("13 cents", "own", "Outlet [organisation]"),  # the estimate's source, not the earnings'
                     ("9 cents", "reported", "Thomson Reuters I/B/E/S [organisation]")]
+
+
+def test_political_copy_never_seen_by_the_corpus():
+    text = ("\u201cThe bill is going to help,\u201d Sen. Jeanne Shaheen (D-N.H.) said on a call.\n\n"
+            "Sen. Lisa Murkowski, R-Alaska, blasted the process Tuesday, noting that a new version was released.\n\n"
+            "\u201cThe Senate cannot get the text on a Sunday night,\u201d she said in a statement.\n\n"
+            "Finance minister John Smith spoke on Monday. Sultan said prices rose 5%.\n\n\u201cIt will cost 300 jobs,\u201d "
+            "he said.")
+    rows = [(r.get("as_printed") or r["quote"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("The bill is going to help", "Jeanne Shaheen [person]", "Sen."),
+                    ("The Senate cannot get the text on a Sunday night", "Lisa Murkowski [person]", ""),
+                    ("5%", "Sultan [organisation]", ""),
+                    ("300", "", "")]  # Sultan, or John Smith? nobody to name

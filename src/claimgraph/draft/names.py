@@ -15,7 +15,8 @@ from .text import paragraphs as _lines
 from .text import title_case
 
 # a number after "No" is part of a name ("Beijing No 3 Intermediate People's Court")
-_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2|(?<=\bNo[ \t])\d{1,3}\b|(?<=\bNo\.[ \t])\d{1,3}\b)"
+# an abbreviated title keeps its stop before a name ("Sen. Lisa Murkowski", "Lt. Derek Hudson")
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+[A-Z])|(?:Sens?|Reps?|Gov|Lt|Gen|Col|Capt|Sgt|Maj|Cpl|Adm|Supt|Insp|Det|Cllr|Rev|Sr|Fr)\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'&/.-]*[\w&]|[A-Z]|O2|(?<=\bNo[ \t])\d{1,3}\b|(?<=\bNo\.[ \t])\d{1,3}\b)"
 _LINK = r"(?:of|the|for|and|de|du|da|van|von|der|al|bin|la|le|del|on|&)"
 NAME = re.compile(rf"(?<![\w.]){_TOKEN}(?:[ \t]+(?:{_LINK}[ \t]+)*{_TOKEN})*")
 _CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -54,7 +55,8 @@ captain inspector superintendent commander ambassador envoy judge justice profes
 prince princess pope bishop rabbi imam executive editor correspondent analyst economist deputy premier manager boss coach
 assemblyman assemblywoman councillor councilor councilman councilwoman congressman congresswoman lawmaker
 legislator magistrate sheriff attorney prosecutor solicitor counsel clerk auditor comptroller treasurer trustee
-warden marshal detective sergeant constable""".split())
+warden marshal detective sergeant constable sen sens rep reps gov lt gen col capt sgt maj cpl adm supt insp det cllr
+""".split())
 #: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
 #: "King" are first names as often.
 _OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", "chancellor", "commissioner",
@@ -202,6 +204,15 @@ def _initials_fit(acronym: str, name: str) -> bool:
     initials = "".join(w[0] for w in words if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "&"})
     initials = initials.upper()
     return initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym))
+
+
+def lone_name(entity: Entity) -> bool:
+    """Whether ``entity`` is one capitalised word the draft took for an organisation with nothing to
+    say so (no organisation's word, no acronym, no country, not known): maybe a surname never given
+    in full ("Sultan said", "Bennett said")."""
+    words = entity.name.split()
+    return entity.kind == "organisation" and not entity.known and len(words) == 1 and \
+        not is_org(words) and not country(words[0]) and not demonym(words[0])
 
 
 def is_org(words: list[str], person_hyphen: bool = False) -> bool:
@@ -381,8 +392,10 @@ class Names:
         if not bare:
             return
         if len(bare) == 1 and initial and not honorific and not self._seen_elsewhere(bare[0], start, raw) \
-                and not re.fullmatch(r"[A-Z]{3,}", bare[0]):
-            return  # one capitalised word opening a sentence, never seen inside one: likely not a name
+                and not re.fullmatch(r"[A-Z]{3,}", bare[0]) and \
+                not re.match(r"\s+(?:said|says|told|added|argued|explained|noted|warned|insisted|stressed|wrote)\b",
+                             self.text[end:end + 20]):
+            return  # one capitalised word opening a sentence, never seen inside one (unless it said something)
         if len(bare) == 1 and (bare[0].lower() in GENERIC | COMMON and not re.fullmatch(r"[A-Z]{3,}", bare[0])
                                or re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", bare[0])
                                or ((re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)", bare[0]) or demonym(bare[0]))

@@ -13,7 +13,7 @@ nobody: a wrong speaker is worse than an empty one.
 import re
 from dataclasses import dataclass
 
-from .names import Entity, Group
+from .names import Entity, Group, lone_name
 from .names import country as _country
 
 PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
@@ -39,6 +39,7 @@ class Subject:
     person: Entity | None = None
     personal: bool = True
     plural: bool = False
+    maybe: bool = False  # a lone word the draft took for an organisation that may be a surname ("Sultan said")
 
 
 class Referents:
@@ -68,6 +69,8 @@ class Referents:
             people = {id(m.entity): m.entity for m in mentions}
             return (next(iter(people.values())), "") if len(people) == 1 else (None, "")
         last = subjects[-1]
+        if last.maybe:
+            return None, ""  # "Sultan said …" then "he said": Sultan, or someone before? Nobody to name
         members = last.person.members if isinstance(last.person, Group) else [last.person]
         rivals = [m for m in mentions if m.start > last.sentence[1] and m.entity not in members]
         if rivals:
@@ -117,8 +120,9 @@ class Referents:
                                               personal=not plural, plural=plural))
                 added = True
             elif plural or a.speaker is not None:
+                maybe = a.speaker is not None and not plural and lone_name(a.speaker)
                 self._subjects.append(Subject(a.subject_start, sentence, a.speaker, a.role, None,
-                                              personal=False, plural=plural))
+                                              personal=maybe, plural=plural, maybe=maybe))
         if added:
             return
         opening = re.match(r"\s*(?:(?:But|And|Yet|So|However|Meanwhile),?\s+)?(?:(He|She)\b)?", self.text[s:e])

@@ -177,6 +177,12 @@ class Subjects(Referents):
             if who is not None and not role and _role_like(seg):
                 role = _role(seg)
             return who, role, at
+        party = re.search(r"\s*\((?:[DRI]-[\w. ]{1,12}|[A-Z][a-z]+\.?|[A-Z]{2,4})\)$", left)
+        person = party and self.names.ending_at(start + party.start())
+        if person and person.entity.kind == "person":
+            # "Sen. Jeanne Shaheen (D-N.H.) said", "John Cornyn (Texas) said": the party or state aside
+            role_start, role = self._role_before(start, person.start - len(person.role) - 1 if person.role else person.start)
+            return person.entity, _role(f"{role} {person.role}"), role_start if role_start is not None else person.start
         acronym = re.search(r"\(([A-Z][A-Za-z.&]{1,12})\)$", left)
         if acronym:
             m = self.names.ending_at(stop - 1, slack=1)
