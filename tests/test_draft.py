@@ -756,3 +756,16 @@ def test_political_copy_never_seen_by_the_corpus():
                     ("The Senate cannot get the text on a Sunday night", "Lisa Murkowski [person]", ""),
                     ("5%", "Sultan [organisation]", ""),
                     ("300", "", "")]  # Sultan, or John Smith? nobody to name
+
+
+def test_disaster_wire_copy_never_seen_by_the_corpus_officials_of_organisations_and_clocks():
+    text = ("The presidency said in a statement Wednesday that there were also 73 deaths in Morelos state.\n\n"
+            "Figures were tallied by 4 p.m. (0900 GMT, 0400 ET) Tuesday.\n\nA senior official with the Sichuan "
+            "Earthquake Relief Agency said 26,206 people were injured.\n\nChina accepted $500,000 in relief funds, "
+            "according to an official with the U.S. Agency for International Development.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("73", "reported", "", ""),  # not the outlet's own: someone said it
+                    ("26,206", "reported", "Sichuan Earthquake Relief Agency [organisation]",
+                     "A senior official with the Sichuan Earthquake Relief Agency"),
+                    ("$500,000", "reported", "U.S. Agency for International Development [organisation]",
+                     "an official with the U.S. Agency for International Development")]

@@ -139,7 +139,9 @@ LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|t
 _DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
                        rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
                        rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
-                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b", re.IGNORECASE)
+                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b"
+                       # a clock in four digits ("0900 GMT", "1430 hours")
+                       rf"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|ET|EST|EDT|CET|BST|IST|local|hours|hrs|h)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 
 #: Nouns that count people: a figure of them has unit ``people``. Other plural nouns are their own

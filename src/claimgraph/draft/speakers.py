@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .names import GENERIC, Entity, Names
 from .names import country as _country
 from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
-                       RESEARCH_VERBS, UNNAMED_DOCUMENT, VERB, Subjects)
+                       RESEARCH_VERBS, UNNAMED, UNNAMED_DOCUMENT, VERB, Subjects)
 
 
 @dataclass
@@ -225,7 +225,8 @@ class Speakers(Subjects):
             # Thomson Reuters I/B/E/S": the source of the participle clause it closes, not of the sentence
             clause = re.search(r",\s+(?:[a-z]+ly\s+)?(?:beating|missing|topping|exceeding|trailing|lagging|compared|"
                                r"against|versus|above|below)\b[^,;]*,\s*$", text[s:s + m.start()])
-            found.append(Attribution(m.start() + s, at, who, "" if who and who.kind == "organisation" else role,
+            keep = not (who and who.kind == "organisation") or re.search(UNNAMED, role or "")  # "an official with X"
+            found.append(Attribution(m.start() + s, at, who, role if keep else "",
                                      "subordinate" if clause else "accord", s + clause.start() if clause else s,
                                      unnamed_document=who is None and bool(
                                          UNNAMED_DOCUMENT.search(re.match(r"[^,;]*", tail).group(0).rstrip()))))

@@ -197,10 +197,13 @@ class Subjects(Referents):
             if role_start is not None:
                 title = _role(f"{role} {person.role}")
                 return person.entity, f"{title} of {text[m.start:m.end]}" if title else "", role_start
-        staff = m and m.entity.kind == "organisation" and re.search(
+        staff = m and m.entity.kind == "organisation" and (re.search(
             rf"(?:^|[,;:]\s*|\s)((?:[A-Z][\w-]*\s+){{0,2}}(?:[a-z-]+\s+)?(?:{PLURAL_PEOPLE})\s+(?:at|from|of|with)\s+"
-            r"(?:the\s+)?)$", text[start:m.start])
-        if staff:  # "New Zealand researchers at the University of Auckland revealed": the university's
+            r"(?:the\s+)?)$", text[start:m.start]) or re.search(rf"(?:^|\s)((?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}{UNNAMED}\s+"
+                                                               r"(?:at|from|of|with|for)\s+(?:the\s+)?)$",
+                                                               text[start:m.start], re.IGNORECASE))
+        if staff:  # "New Zealand researchers at the University of Auckland revealed", "A senior official with
+            # the Sichuan Provincial government said": the organisation's, with that role
             return m.entity, text[start + staff.start(1):m.end], start + staff.start(1)
         if m:
             # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
@@ -322,6 +325,10 @@ class Subjects(Referents):
             return self._pronoun(at)
         if re.match(r"it\b", right, re.IGNORECASE):
             return self._salient_org(at), ""
+        staff = re.match(rf"(?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}{UNNAMED}\s+(?:at|from|of|with|for)\s+(?:the\s+)?", right)
+        org = staff and self.names.starting_at(at + staff.end())
+        if org and org.entity.kind == "organisation":  # "according to an official with the U.S. Agency for …"
+            return org.entity, self.text[at:org.end]
         spokes = re.match(r"(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|official)\b",
                           right)
         if spokes:
@@ -390,6 +397,9 @@ class Subjects(Referents):
         of = re.search(r"\b([\w-]+)\s+of\s+[^,;]*$", left)  # "the government of President Bashar al-Assad"
         if of and of.group(1).lower() in SPEAKING_NOUNS:
             return True
+        if re.match(r"(?:said|says|told|tells|added|adds|stated)\b", self.text[end:end + 8]) \
+                and re.search(r"(?:^|\s)(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$", left.rstrip(), re.IGNORECASE):
+            return True  # "The presidency said": someone the draft cannot name, but an attribution
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or words[-1].lower() in SPEAKING_NOUNS
                                 or re.search(r"(?:\b(?:the|a|an|his|her|their|its)|[\w.-]+(?:'s?|\u2019s?))\s+"
