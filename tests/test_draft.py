@@ -769,3 +769,10 @@ def test_disaster_wire_copy_never_seen_by_the_corpus_officials_of_organisations_
                      "A senior official with the Sichuan Earthquake Relief Agency"),
                     ("$500,000", "reported", "U.S. Agency for International Development [organisation]",
                      "an official with the U.S. Agency for International Development")]
+
+
+def test_a_person_then_asides_is_the_subject_and_the_company_is_none_of_two_merely_named():
+    text = ("Bill Hoyes, 72, from Stevenage, said 200 people had come along.\n\n"
+            "Shares in Ofcom and Vodafone rose. The company said 300 jobs would go.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("200", "reported", "Bill Hoyes [person]"), ("300", "reported", "")]

@@ -185,9 +185,10 @@ class Referents:
             found = [e for p, t, e in before if t == tier]
             if found:
                 return found[-1]
-        orgs = [m for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
-                and m.start not in self.media and not _country(m.entity.name)]
-        return orgs[-1].entity if orgs else None
+        # none made a subject: the one organisation the text named, if it named only one
+        orgs = {id(m.entity): m.entity for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
+                and m.start not in self.media and not _country(m.entity.name)}
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def _document_source(self, noun: str, pos: int) -> Entity | None:
         """Who "the study" or "the report" stands for at ``pos``: a study's researchers when the text

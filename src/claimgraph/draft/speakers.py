@@ -329,13 +329,8 @@ class Speakers(Subjects):
         return next(iter(named.values())) if len(named) == 1 else None
 
     def sentence_person(self, sentence: tuple[int, int]) -> Entity | None:
-        """The person a sentence is about: its attributed person, or a person opening it ("Grandi
-        raised concerns …")."""
-        for a in self.by_sentence.get(sentence, []):
-            if a.speaker is not None and a.speaker.kind == "person":
-                return a.speaker
-        s, e = sentence
-        first = next(iter(self.names.within(s, e)), None)
-        if first and first.entity.kind == "person" and first.start - s < 40:
-            return first.entity
-        return None
+        """The person a sentence is about: the last person it made its subject, attributed words to
+        or opening it ("Grandi raised concerns …"); None when it made none (or only a lone word that
+        may be a person or an organisation)."""
+        subjects = [x for x in self._subjects if x.sentence == sentence and x.personal and not x.maybe]
+        return subjects[-1].person if subjects and subjects[-1].person is not None else None

@@ -176,6 +176,14 @@ class Subjects(Referents):
             who, role, at = self._subject_before(start, start + head_end)
             if who is not None and not role and _role_like(seg):
                 role = _role(seg)
+            if who is None:
+                # "Bill Hoyes, 72, from Stevenage, said": a person opening the clause, then asides
+                clause = text[start:stop]
+                first = next((m for m in self.names.within(start, stop) if self._outside_quotes(m.start)), None)
+                if first is not None and first.entity.kind == "person" and \
+                        re.fullmatch(r"\s*(?:(?:But|And|Yet|So)\s+)?", text[start:first.start]) and \
+                        re.fullmatch(r"(?:,\s*(?:\d{1,3}|(?:from|of|in)\s+[^,]{1,40}|[a-z][^,]{0,40}))+,", text[first.end:stop]):
+                    return first.entity, "", first.start
             return who, role, at
         party = re.search(r"\s*\((?:[DRI]-[\w. ]{1,12}|[A-Z][a-z]+\.?|[A-Z]{2,4})\)$", left)
         person = party and self.names.ending_at(start + party.start())
