@@ -776,3 +776,10 @@ def test_a_person_then_asides_is_the_subject_and_the_company_is_none_of_two_mere
             "Shares in Ofcom and Vodafone rose. The company said 300 jobs would go.")
     rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
     assert rows == [("200", "reported", "Bill Hoyes [person]"), ("300", "reported", "")]
+
+
+def test_a_headline_figure_two_body_speakers_give_is_nobodys_named():
+    text = ("Record 110 million displaced\n\nThe number has reached 110 million, UNHCR said.\n\n"
+            "\u201cWe have 110 million people who have fled,\u201d Filippo Grandi told reporters.")
+    headline = draft_rows(text, "t.txt", "Outlet")[0]
+    assert (headline["as_printed"], headline["mode"], headline["speaker"]) == ("110 million", "reported", "")
