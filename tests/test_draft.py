@@ -783,3 +783,13 @@ def test_a_headline_figure_two_body_speakers_give_is_nobodys_named():
             "\u201cWe have 110 million people who have fled,\u201d Filippo Grandi told reporters.")
     headline = draft_rows(text, "t.txt", "Outlet")[0]
     assert (headline["as_printed"], headline["mode"], headline["speaker"]) == ("110 million", "reported", "")
+
+
+def test_nigerian_copy_never_seen_by_the_corpus_verbs_of_saying_and_honorifics():
+    text = ("Malam Lawal Maikano, the Commissioner for Finance in Niger State, has revealed that the ministry uncovered "
+            "approximately 200 fake names.\n\nHe mentioned that the state employs about 25,000 individuals.\n\n"
+            "However, he clarified that the 2024 budget, totalling N613 billion, would come from loans.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    maikano = "Lawal Maikano [person]"
+    assert rows == [("approximately 200", "reported", maikano), ("about 25,000", "reported", maikano),
+                    ("N613 billion", "reported", maikano)]

@@ -64,7 +64,8 @@ _OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", 
 #: Words that make a title more precise: "Executive Director", "Deputy Chief", "Acting Head".
 _TITLE_MODIFIERS = {"executive", "deputy", "chief", "senior", "assistant", "vice", "acting", "interim", "managing",
                     "associate", "former", "general", "principal", "joint", "co"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof", "malam", "mallam", "alhaji",
+              "alhaja", "hajia", "sheikh", "shri", "smt"}
 #: Plural nouns that stand for a crowd, not someone the draft can name.
 GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
 researchers scientists witnesses sources locals observers economists investors campaigners activists doctors

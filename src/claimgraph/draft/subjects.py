@@ -18,7 +18,8 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
                 "concluded|calculated|puts|praised|praises|criticised|criticized|urged|urges|welcomed|accused|put|"
-                "disclosed|discloses|"
+                "disclosed|discloses|mentioned|clarified|remarked|reiterated|lamented|conceded|affirmed|asserted|"
+                "contended|replied|testified|recalled|alleged|"
                 # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
                 # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
                 "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
