@@ -793,3 +793,14 @@ def test_nigerian_copy_never_seen_by_the_corpus_verbs_of_saying_and_honorifics()
     maikano = "Lawal Maikano [person]"
     assert rows == [("approximately 200", "reported", maikano), ("about 25,000", "reported", maikano),
                     ("N613 billion", "reported", maikano)]
+
+
+def test_council_copy_never_seen_by_the_corpus():
+    text = ("Janet Berry urged the council to rethink.\n\nSpeaking at a Cabinet meeting, Cllr Berry said: \u201cWe need "
+            "300 homes.\u201d\n\nAbout half of council homes have no survey and carrying them out could cost up to "
+            "\u00a3500,000, say recent reports. A report at a council cabinet meeting said inspections were needed at "
+            "about 3,000 of the city's 7,600 council homes.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"], r["unit"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert rows == [("300", "quotation", "Janet Berry [person]", "homes"),
+                    ("About half", "reported", "", "per cent"), ("up to \u00a3500,000", "reported", "", "GBP"),
+                    ("about 3,000", "reported", "", "council homes"), ("7,600", "reported", "", "council homes")]

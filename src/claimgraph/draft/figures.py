@@ -369,7 +369,8 @@ def _unit_noun(text: str, end: int) -> str | None:
     if proper and not re.search(r"[A-Z][a-z]+(?:ns|ans|ers|ese|ish)$", proper.group(0)):
         # "45 National People's Congress deputies": a name qualifies the counted noun after it
         return _unit_noun(text, end + proper.end())
-    of_total = re.match(r"^\s+(?:of|out of)\s+(?:the\s+)?\d[\d,.]*(?=\s+[a-z])", text[end:end + 40])
+    of_total = re.match(r"^\s+(?:of|out of)\s+(?:the\s+)?(?:[\w.-]+(?:'s|\u2019s)\s+)?\d[\d,.]*(?=\s+[a-z])",
+                        text[end:end + 50])
     if of_total:  # "11 of 14 precincts": what the total counts
         return _unit_noun(text, end + of_total.end())
     words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])

@@ -65,7 +65,7 @@ _OFFICES = {"president", "minister", "premier", "governor", "mayor", "senator", 
 _TITLE_MODIFIERS = {"executive", "deputy", "chief", "senior", "assistant", "vice", "acting", "interim", "managing",
                     "associate", "former", "general", "principal", "joint", "co"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "prof", "malam", "mallam", "alhaji",
-              "alhaja", "hajia", "sheikh", "shri", "smt"}
+              "alhaja", "hajia", "sheikh", "shri", "smt", "cllr", "coun"}
 #: Plural nouns that stand for a crowd, not someone the draft can name.
 GENERIC = set("""officials experts analysts police authorities organisers organizers protesters critics residents
 researchers scientists witnesses sources locals observers economists investors campaigners activists doctors

@@ -152,7 +152,7 @@ class Speakers(Subjects):
                 # "…, said a spokesman", "…, said officials"; not "X, of the faculty, said amateur
                 # stargazers …" nor "X, on Tuesday, said between N5 billion and …"
                 if who is not None or re.match(rf"\s+(?:(?:a|an|the|one|two|three|several|some|many|other)\s+)?"
-                                               rf"(?:[a-z-]+\s+){{0,2}}(?:{CROWD})\b", text[m.end():e]):
+                                               rf"(?:[a-z-]+\s+){{0,2}}(?:{CROWD})s?\b", text[m.end():e]):
                     found.append(Attribution(m.start(), m.end(), who, role, "trail", m.start()))
                     if who is not None:
                         self._salient.append((m.start(), 2, who))

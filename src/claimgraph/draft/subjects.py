@@ -25,7 +25,7 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
                 "predicting|suggesting|telling")
 #: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
-INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
+INVERTING = {"said", "says", "say", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
              "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
 #: Verbs that attribute only with a document for subject ("A new study released this week details how …"):
 #: "details" and "outlines" are nouns as often.
@@ -407,8 +407,8 @@ class Subjects(Referents):
         if of and of.group(1).lower() in SPEAKING_NOUNS:
             return True
         if re.match(r"(?:said|says|told|tells|added|adds|stated)\b", self.text[end:end + 8]) \
-                and re.search(r"(?:^|\s)(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$", left.rstrip(), re.IGNORECASE):
-            return True  # "The presidency said": someone the draft cannot name, but an attribution
+                and re.search(r"(?:^|\s)(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,5}[a-z-]+$", left.rstrip(), re.IGNORECASE):
+            return True  # "The presidency said", "A report at a council meeting said": someone, not named
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or words[-1].lower() in SPEAKING_NOUNS
                                 or re.search(r"(?:\b(?:the|a|an|his|her|their|its)|[\w.-]+(?:'s?|\u2019s?))\s+"
