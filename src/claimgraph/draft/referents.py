@@ -13,8 +13,8 @@ nobody: a wrong speaker is worse than an empty one.
 import re
 from dataclasses import dataclass
 
+from .kinds import country as _country
 from .names import Entity, Group, lone_name
-from .names import country as _country
 
 PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
                 "than", "after", "before", "between", "among", "under", "via", "like"}

@@ -5,9 +5,10 @@ quotation wherever news writing puts one.
   "X told reporters", "X said: …", "X, which found that …";
 - "…, said X", "…, X said", "…, said a X spokesman", "…, reported The Financial Times";
 - "according to X", "according to X's report", "a report by X";
-- "he"/"she" for the last person named, "it", "the company", "the agency", "the report" for the
-  organisation the text last made a subject (not an outlet it cites: "told AFP", "reported The
-  Financial Times");
+- "he"/"she" for the last person the text made a subject, when no other person is named since;
+  "it", "the company", "the agency", "the report" for the organisation the text last made a subject
+  (not an outlet it cites: "told AFP", "reported The Financial Times"); "a Welsh government
+  spokesman" for the Welsh Government, never a person named before (:mod:`.referents`);
 - a headline "X: …", "… – X" or "…: X";
 - a quotation with no attribution of its own: the speaker of the quotation before it in the
   paragraph, of the quotation it continues, or the person of the sentence before.
@@ -20,8 +21,9 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import GENERIC, Entity, Names
-from .names import country as _country
+from .kinds import GENERIC
+from .kinds import country as _country
+from .names import Entity, Names
 from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
                        RESEARCH_VERBS, UNNAMED, UNNAMED_DOCUMENT, VERB, Subjects)
 

@@ -7,8 +7,9 @@ government source", "state television").
 import re
 
 from ..model.words import fold
-from .names import COMMON, GENERIC, TITLES, Entity, Group, demonym, is_org
-from .names import country as _country
+from .kinds import GENERIC, TITLES, demonym, is_org
+from .kinds import country as _country
+from .names import COMMON, Entity, Group
 from .referents import PLURAL_PEOPLE, PREPOSITIONS, Referents
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
@@ -179,7 +180,6 @@ class Subjects(Referents):
                 role = _role(seg)
             if who is None:
                 # "Bill Hoyes, 72, from Stevenage, said": a person opening the clause, then asides
-                clause = text[start:stop]
                 first = next((m for m in self.names.within(start, stop) if self._outside_quotes(m.start)), None)
                 if first is not None and first.entity.kind == "person" and \
                         re.fullmatch(r"\s*(?:(?:But|And|Yet|So)\s+)?", text[start:first.start]) and \
