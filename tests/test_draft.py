@@ -819,3 +819,12 @@ def test_council_copy_never_seen_by_the_corpus():
     assert rows == [("300", "quotation", "Janet Berry [person]", "homes"),
                     ("About half", "reported", "", "per cent"), ("up to \u00a3500,000", "reported", "", "GBP"),
                     ("about 3,000", "reported", "", "council homes"), ("7,600", "reported", "", "council homes")]
+
+
+def test_indian_political_copy_never_seen_by_the_corpus_he_said_adding_is_not_the_name_opening_the_sentence():
+    text = ("There is a provision in the scheme for girls, Chouhan said. Nath, however, stopped paying fees, he said, "
+            "adding that the government transferred Rs 8,500 crore to farmers.\n\nHe said that Nath, who used to speak "
+            "about waiving loans of Rs 6,000 crore, had appropriated half of the money.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    # "he" is Chouhan to a reader, but Nath was named in between: nobody to name, never Nath
+    assert rows == [("Rs 8,500 crore", "reported", ""), ("Rs 6,000 crore", "reported", ""), ("half", "reported", "")]

@@ -123,8 +123,8 @@ class Referents:
                 maybe = a.speaker is not None and not plural and lone_name(a.speaker)
                 self._subjects.append(Subject(a.subject_start, sentence, a.speaker, a.role, None,
                                               personal=maybe, plural=plural, maybe=maybe))
-        if added:
-            return
+        if added or found:
+            return  # "Nath stopped paying fees, he said": the speaker is who it is, never the opening name
         opening = re.match(r"\s*(?:(?:But|And|Yet|So|However|Meanwhile),?\s+)?(?:(He|She)\b)?", self.text[s:e])
         if opening.group(1):
             at = s + opening.start(1)

@@ -161,6 +161,11 @@ class Speakers(Subjects):
                         if verb in MEDIUM_VERBS:
                             self._mark_medium(m.end(), e)
                     continue
+            said = [a for a in found if a.verb_end <= m.start() and a.kind != "accord"]
+            if verb.endswith("ing") and verb != "branding" and re.search(r",\s*$", before) and said:
+                # "Nath stopped paying fees, he said, adding that …": the one who said, said this too
+                found.append(Attribution(m.start(), m.end(), said[-1].speaker, said[-1].role, "subordinate", m.start()))
+                continue
             if verb.endswith("ing") and verb not in ("adding", "branding") and re.search(r",\s*$", before):
                 # "X spoke on Tuesday, saying that …": the main clause's subject said what follows
                 who, role = self._main_subject(s, m.start())

@@ -183,7 +183,8 @@ class Subjects(Referents):
                 first = next((m for m in self.names.within(start, stop) if self._outside_quotes(m.start)), None)
                 if first is not None and first.entity.kind == "person" and \
                         re.fullmatch(r"\s*(?:(?:But|And|Yet|So)\s+)?", text[start:first.start]) and \
-                        re.fullmatch(r"(?:,\s*(?:\d{1,3}|(?:from|of|in)\s+[^,]{1,40}|[a-z][^,]{0,40}))+,", text[first.end:stop]):
+                        re.fullmatch(r"(?:,\s*(?:\d{1,3}|(?:from|of|in)\s+[A-Z][^,]{0,40}|(?:the|a|an)\s+[^,]{1,40}))+,",
+                                     text[first.end:stop]):
                     return first.entity, "", first.start
             return who, role, at
         party = re.search(r"\s*\((?:[DRI]-[\w. ]{1,12}|[A-Z][a-z]+\.?|[A-Z]{2,4})\)$", left)
@@ -410,6 +411,7 @@ class Subjects(Referents):
                 and re.search(r"(?:^|\s)(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,5}[a-z-]+$", left.rstrip(), re.IGNORECASE):
             return True  # "The presidency said", "A report at a council meeting said": someone, not named
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
+                                or words[-1].lower() in ("he", "she", "they", "it")  # "he said": said, by whom?
                                 or words[-1].lower() in SPEAKING_NOUNS
                                 or re.search(r"(?:\b(?:the|a|an|his|her|their|its)|[\w.-]+(?:'s?|\u2019s?))\s+"
                                              r"(?:[\w-]+\s+){0,2}[\w-]+\s*$", left, re.IGNORECASE)
