@@ -828,3 +828,11 @@ def test_indian_political_copy_never_seen_by_the_corpus_he_said_adding_is_not_th
     rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
     # "he" is Chouhan to a reader, but Nath was named in between: nobody to name, never Nath
     assert rows == [("Rs 8,500 crore", "reported", ""), ("Rs 6,000 crore", "reported", ""), ("half", "reported", "")]
+
+
+def test_uk_court_copy_never_seen_by_the_corpus_prosecuting_and_defending():
+    text = ("Allan Owen found himself in contempt of court \u2013 and a judge handed him a suspended jail term for what "
+            "his own barrister described as \u201ccrass stupidity\u201d.\n\nChris Hudson, defending, said Owen now knew "
+            "it was serious. He described his actions as a \u201cspectacular own goal\u201d.")
+    rows = [(r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt")]
+    assert rows == [("crass stupidity", ""), ("spectacular own goal", "Chris Hudson [person]")]

@@ -149,6 +149,12 @@ class Speakers(Subjects):
                 and re.match(r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?[A-Z\w]", text[m.end():e]) \
                 and not re.match(r"\s+(?:it|that|this|they|there|its|their|what|how|why|when|on|in|at)\b", text[m.end():e]) \
                 and not re.search(r"[,\u201d\"']\s*(?:and|but)\s*$", before)
+            opener = self.names.starting_at(s, slack=len(before) - len(before.lstrip()))
+            if inverted and opener is not None and opener.entity.kind == "person" and \
+                    re.fullmatch(r",\s*[^,\u201c\u201d\"]{1,40},\s*", text[opener.end:m.start()]):
+                inverted = False  # "Chris Hudson, defending, said Owen now knew …": Hudson said it
+            if re.match(r"\s+(?:himself|herself|itself|themselves|myself|ourselves)\b", text[m.end():e]):
+                continue  # "Allan Owen found himself in contempt": nothing said
             if inverted and verb in INVERTING:
                 who, role = self._subject_after(m.end(), e)
                 # "…, said a spokesman", "…, said officials"; not "X, of the faculty, said amateur
