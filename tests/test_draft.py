@@ -836,3 +836,10 @@ def test_uk_court_copy_never_seen_by_the_corpus_prosecuting_and_defending():
             "it was serious. He described his actions as a \u201cspectacular own goal\u201d.")
     rows = [(r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt")]
     assert rows == [("crass stupidity", ""), ("spectacular own goal", "Chris Hudson [person]")]
+
+
+def test_a_title_before_a_name_whose_closing_comma_was_dropped_is_still_its_role():
+    text = ("Queensland Premier, Annastacia Palaszczuk has likened the battle to a boxing match.\n"
+            "\u201cIt\u2019s not how many times you get knocked down,\u201d the Premier said.")
+    [row] = draft_rows(text, "t.txt")
+    assert row["speaker"] == "Annastacia Palaszczuk [person]"

@@ -154,7 +154,9 @@ class Names:
         Governor, AbdulRahman AbdulRazaq, …", "Kwara Governor, Abdulrahman Abdulrazaq, has urges …"),
         so that "the governor" later is that person."""
         for m in self.mentions:
-            if m.entity.kind != "person" or m.entity.role or m.role or not re.match(r"\s*,", self.text[m.end:m.end + 2]):
+            # the closing comma is often dropped: "Queensland Premier, Annastacia Palaszczuk has likened …"
+            if m.entity.kind != "person" or m.entity.role or m.role or \
+                    not re.match(r"\s*,|\s+(?:has|had|is|was|on|said|says|told)\b", self.text[m.end:m.end + 8]):
                 continue
             line_start = self.text.rfind("\n", 0, m.start) + 1
             before = re.search(r"(?:^|[.!?:;]\s+)(?:the\s+)?((?:[A-Z][\w\u2019'.-]*\s+){0,3}[A-Z][\w-]*)\s*,\s*$",
