@@ -1,4 +1,4 @@
-"""The dev corpus (tests/corpus/dev/: 24 real articles from 23 outlets, with reviewed claim
+"""The dev corpus (tests/corpus/dev/: 34 real articles from 33 outlets, with reviewed claim
 sheets) imported into one graph: it conforms, every figure and quotation is found with its
 speaker, and the story six outlets carry is one set of claims with several appearances each."""
 import csv

@@ -17,14 +17,18 @@ from decimal import Decimal
 
 from ..model.figures import read_figure
 from ..model.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from .units import unit_for, unit_named_before, unit_noun
 
 _UNITS_1 = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             "sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_1}))?|{_UNITS_1}|zero(?=\s(?:per ?cent|percent)\b))"
-WORD_NUMBER = rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?: (?:thousand|million|billion))?|a (?:hundred|thousand|million|billion|dozen)|dozen)"
+WORD_NUMBER = (rf"(?:{_WORD}(?: hundred)?(?:(?: and)? {_WORD})?(?:[- ]and[- ]a[- ]half)?(?: (?:thousand|million|billion))?"
+               r"|a (?:hundred|thousand|million|billion|dozen)|dozen)")
 #: Numerals with thousands separators, in Indian grouping too ("7,36,437.71": lakhs and crores).
-NUMERAL = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A space for a thousands separator ("15 000 light years", South African and French style) too.
+NUMERAL = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.]\d)"
+           r"|\d+(?:\.\d+)?")
 SCALE = (r"(?:\s?(?:(?:lakh|thousand)\s+(?:crores?|cr\b\.?)|thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|"
          r"mln|tn)\b|(?:m|k|K|b)\b)")
 #: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
@@ -40,10 +44,13 @@ NATIONAL_CURRENCIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australia
 _NATION = r"(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Swiss|Indian|Pakistani|Sri Lankan|Nepalese|Mauritian)"
 #: "Rs" and "INR" for rupees; "`" is the rupee sign of a font Indian pages used before Unicode had
 #: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
-CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺]|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
+#: "N" is the naira before a sum with a scale or before a range of such sums ("N5 billion", "N5 to N10
+#: billion"): alone it is a road or a mask ("N95").
+_NAIRA = r"N(?=\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|tn)\b|\s*(?:to|and|-|–)\s*N\d))"
+CURRENCY = (rf"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₴₾₺₦]|{_NAIRA}|`(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|JPY|RUB|INR|CHF|CNY|AUD|CAD)\s?"
             rf"|{_NATION}\s+(?:dollars?|francs?|rupees?)\s(?=\d))")
-PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
-MONEY_WORDS = (rf"(?:\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
+PERCENT = r"(?:\s?%|\s(?:per ?cent|percent|pct)\b|\s?pc\b|\s(?:percentage points?|basis points?|(?:index )?points?)\b)"
+MONEY_WORDS = (rf"(?:p\b(?![.,]?\d)|\s(?:{_NATION}\s+)?(?:dollars|euros|pounds|pence|cents|paise|paisa|roubles|rubles|yen|yuan|rupees|francs)\b"
                r"|\s(?:dollar|euro|rupee|franc)\b(?!\s+(?:a|an|the|for|to|in|on)\b))")
 _ONE = (rf"(?:(?P<cur>{CURRENCY})?(?P<num>{NUMERAL})(?P<scale>{SCALE})?|(?P<words>{WORD_NUMBER}))"
         rf"(?P<unit>{PERCENT}|{MONEY_WORDS})?")
@@ -54,18 +61,33 @@ def _one(suffix: str) -> str:
 
 
 _EDGE_L = r"(?<![\w/.,:$€£-])"
-_EDGE_R = r"(?![\w/%-]|[.,]\d|:\d)"
+# a per cent may make a compound adjective ("a 50 percent-off coupon", "a 10%-owned unit")
+_EDGE_R = r"(?:(?:(?<=cent)|(?<=%))(?=-[a-z])|(?![\w/%-]|[.,]\d|:\d))"
 RANGE = re.compile(
-    rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*){_one('2')}{_EDGE_R}", re.IGNORECASE)
+    rf"{_EDGE_L}(?P<between>between\s+)?{_one('1')}(?:\s*(?:-|–|to|and)\s*|\s+or\s+){_one('2')}{_EDGE_R}", re.IGNORECASE)
+#: A score ("a 2-1 victory", "won 3-0", "lost 1-2 to"): the hyphen joins two counts, not a range.
+SCORE = re.compile(r"(?<![\w.,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
+_SCORE_AFTER = re.compile(r"^\s+(?:(?:home|away|league|cup|first-leg|aggregate)\s+)?(?:victory|win|defeat|loss|draw|lead|"
+                          r"triumph|thrashing|drubbing|scoreline|result|success|reverse|up|down|ahead|behind)\b",
+                          re.IGNORECASE)
+_SCORE_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|draws|trailed|trailing|led|leads|"
+                           r"leading|score|scoreline|ended|finished)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"{_EDGE_L}(?:\d+|{_WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{_WORD})\b",
                    re.IGNORECASE)
-TIMES = re.compile(rf"{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|twice|triple|tripled|"
-                   r"treble|trebled|quadruple|quadrupled)\b", re.IGNORECASE)
+#: Multiples, with the comparison they make ("twice as big", "three times as likely"): 200, 300 per cent.
+TIMES = re.compile(rf"(?P<n>{_EDGE_L}(?:\d+(?:\.\d+)?|{_WORD})[ -](?:times|fold)\b|\b(?:double|doubled|triple|tripled|"
+                   r"treble|trebled|quadruple|quadrupled)\b"
+                   # "twice" compares ("twice as big", "twice the mass"); "scored twice", "twice a year" count times
+                   r"|\btwice(?=\s+(?:as|the|that|than|what|its|their|his|her|our|this|those|these|an?|\d|[$£€])\b)"
+                   r"(?!\s+a\s+(?:year|week|day|month|season|night|decade)\b))(?:\s+as\s+[a-z]+\b)?", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
+                   r"|(?:several|a few|some)\s+dozen"
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
-FRACTION = re.compile(r"\b(?:half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
+FRACTION = re.compile(r"\b(?:(?<!and a )(?<!and-a-)half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
                       r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
-                      r"|half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
+                      # never a match's "first half", "second half"
+                      r"|(?<!first )(?<!second )(?<!other )(?<!final )(?<!opening )(?<!closing )"
+                      r"half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
                       # "more than half have …": a bound word makes "half" a share
                       r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
                                                                   "roughly", "some", "just", "only", "under"))
@@ -83,15 +105,16 @@ POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)
 MAGNITUDE = re.compile(r"\bmagnitude[ -](?P<a>\d{1,2}(?:\.\d+)?)\b(?![.,]\d)|\b(?P<b>\d{1,2}(?:\.\d+)?)[ -]magnitude\b",
                        re.IGNORECASE)
 SINGLE = re.compile(rf"{_EDGE_L}(?:\+/-\s?|±\s?)?{_ONE}{_EDGE_R}", re.IGNORECASE)
-TOP = re.compile(r"\btop (?P<n>\d+)\b", re.IGNORECASE)
+TOP = re.compile(rf"\btop (?P<n>\d+|{_WORD})\b", re.IGNORECASE)
 
 BOUNDS = [
     (r"more than|over|at least|upwards of|in excess of|above|no fewer than|no less than|a minimum of|exceeding|"
      r"higher than|greater than|larger than|bigger than|past|beyond", "lower"),
     (r"less than|fewer than|under|below|up to|at most|nearly|almost|just under|as many as|no more than|"
      r"a maximum of|close to|just shy of|lower than|smaller than", "upper"),
-    (r"some|about|around|roughly|approximately|approx\.|an estimated|estimated|circa|an approximate|"
-     r"more or less", "approximate"),
+    # "close to about 10,000 to 15,000": two hedges, an approximation
+    (r"close to about|close to around|nearly about|just about|some|about|around|roughly|approximately|approx\.|"
+     r"an estimated|estimated|circa|an approximate|more or less", "approximate"),
 ]
 #: Words that grade a bound and belong to the printed figure: "just over £4,500", "slightly above 11%".
 _GRADE = r"(?:(?:just|slightly|well|far|a little|little|marginally|comfortably|a bit)\s+)?"
@@ -100,6 +123,9 @@ _BOUND = re.compile(r"(?<![\w-])" + _GRADE + r"(?P<words>" + "|".join(w for w, _
 #: Verbs that make the figure after them a lower bound without being part of it ("the toll topped 18,000").
 _BOUND_VERB = re.compile(r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|passed|"
                          r"passing)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A negated "have" makes the figure after it an upper bound ("you don't have 10 chances").
+_NOT_HAVE = re.compile(r"\b(?:don't|don\u2019t|do not|doesn't|doesn\u2019t|does not|didn't|didn\u2019t|did not|never)\s+"
+                       r"(?:have|get|had|got)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^(?:\s?-?plus\b|\s+or (?:more|over)\b)", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -113,27 +139,11 @@ LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|t
 _DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
                        rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
                        rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
-                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b", re.IGNORECASE)
+                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b"
+                       # a clock in four digits ("0900 GMT", "1430 hours")
+                       rf"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|ET|EST|EDT|CET|BST|IST|local|hours|hrs|h)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 
-#: Nouns that count people: a figure of them has unit ``people``. Other plural nouns are their own
-#: unit ("50,000 customers", "3,860 employees", "three countries").
-PEOPLE_NOUNS = set("""people persons person individuals men women children adults babies girls boys refugees
-migrants immigrants emigrants asylum-seekers seekers displaced deaths dead bodies victims casualties fatalities
-residents inhabitants civilians citizens nationals soldiers troops officers police policemen protesters
-demonstrators marchers participants defectors exiles leavers evacuees survivors patients voters pupils
-students tourists visitors travellers travelers pilgrims prisoners detainees hostages fighters militants
-americans britons""".split())
-#: Words that qualify a counted noun without being part of its unit ("317 million average monthly
-#: active users" counts "monthly active users").
-NOT_UNIT = {"average", "other", "more", "additional", "further", "new", "extra", "total", "estimated", "some",
-            "overall", "net", "fewer", "such", "many", "former", "current", "existing", "registered",
-            "reported", "recorded"}
-STOP = set("""were was is are be been being have has had will would could can may might should shall must do does
-did who whom which that what of in on at to from by for with and or as than per each this these those a an the
-its their his her our your there here into onto over under about around across after before since until while
-when where because so but if not no nor also only just still now then yet both either neither every all any
-between among against during without within through""".split())
 
 
 @dataclass
@@ -166,7 +176,12 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     g = lambda name: m.group(name + suffix)  # noqa: E731
     unit_words = (g("unit") or "").strip().lower()
     if g("words"):
-        reading = read_figure(g("words"))
+        half = re.search(r"[- ]and[- ]a[- ]half", g("words"))
+        reading = read_figure(g("words").replace(half.group(0), "") if half else g("words"))
+        if reading is not None and half:  # "three-and-a-half years", "two and a half million"
+            whole = read_figure(re.split(r"[- ]and[- ]a[- ]half", g("words"))[0])
+            scale = reading.value / whole.value if whole and whole.value else 1
+            reading = type(reading)(reading.value + scale / 2)
     else:
         scale = (g("scale") or "")
         scale = scale.replace(scale.strip(), _SCALE_NAMES.get(scale.strip().lower(), scale.strip()))
@@ -180,14 +195,14 @@ def _read(m, suffix: str = "") -> tuple[Decimal | None, str | None]:
     if reading is None:
         return None, None
     value, unit = reading.value, _currency(g("cur") or "")
-    if unit_words in ("%", "per cent", "percent", "pct", "percentage point", "percentage points",
+    if unit_words in ("%", "per cent", "percent", "pct", "pc", "percentage point", "percentage points",
                       "basis point", "basis points") or reading.per_cent:
         unit = "percentage points" if unit_words.startswith("percentage") else \
             "basis points" if unit_words.startswith("basis") else "per cent"
     elif re.fullmatch(r"(?:index )?points?", unit_words):
         unit = "points"  # an index's points: "down 173.1 points"
-    elif unit_words in ("cents", "pence", "paise", "paisa"):
-        value, unit = value / 100, unit or {"pence": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
+    elif unit_words in ("cents", "pence", "p", "paise", "paisa"):  # "16p" is pence
+        value, unit = value / 100, unit or {"pence": "GBP", "p": "GBP", "paise": "INR", "paisa": "INR"}.get(unit_words, "USD")
     elif unit_words:
         unit = _currency(unit_words) or unit
     return value, unit
@@ -203,6 +218,8 @@ def _currency(words: str) -> str | None:
         return CURRENCY_SYMBOLS[words]
     if words.rstrip(". ") in ("rs", "inr", "`"):
         return "INR"
+    if words in ("n", "\u20a6"):
+        return "NGN"
     nation = re.match(r"(.+?)\s+(dollars?|francs?|rupees?)$", words)
     if nation and nation.group(1) in NATIONAL_CURRENCIES:
         return NATIONAL_CURRENCIES[nation.group(1)]
@@ -223,8 +240,18 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     after = text[end:end + 40]
     before = text[max(0, start - 40):start]
     if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
-                re.IGNORECASE) and not re.search(r"%|per ?cent|percent", core) and not _deep_time(core, after):
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent|pc$", core) and not _deep_time(core, after) \
+            and not _duration_claim(text, start, end):
         return True
+    if re.search(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phoned)\s+$", before,
+                 re.IGNORECASE) and bare:
+        return True  # "The man called 911": a number to call
+    if bare and re.match(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                         r"Lane|Ln|Drive|Dr|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Crescent)\b", after):
+        return True  # "3208 S. Thompson St.": an address
+    if re.search(r"\b(?:here are|these are|here is)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
+            not re.search(r"[%$€£¥₹₽]", core):
+        return True  # "Here are five takeaways from …": the article's own list
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
     if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
@@ -247,6 +274,39 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     return False
 
 
+#: Words before a duration that make it what the sentence claims: a prison term ("sentenced Liu to 12
+#: years"), a length stated ("the standard time is 11 weeks", "it will take up to six months"), a
+#: norm ("shorter than the regular six months").
+_CLAIMED_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;]{0,60}?\b(?:to|for)"
+    r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
+    r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory)"
+    r"|\b(?:sentence|term|prison term|jail term)\s+of)"
+    rf"\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", re.IGNORECASE)
+#: Words after a duration that make it the claim: "12 years in prison", "nine months, the target time".
+_CLAIMED_DURATION_AFTER = re.compile(
+    r"^[ -][a-z]+(?:\s+in\s+(?:prison|jail)|\s+(?:of\s+)?imprisonment|\s+behind\s+bars"
+    r"|\s+(?:on|of)\s+(?:supervised\s+release|probation|parole|community\s+service)"
+    r"|(?:\s+[\w\u201c\u201d\"-]+){0,4}\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b"
+    r"|,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:target|limit|deadline|maximum|minimum|standard)\b)", re.IGNORECASE)
+
+
+def _duration_claim(text: str, start: int, end: int) -> bool:
+    """Whether a duration is the figure a sentence claims (a prison term, a target, a standard time, how
+    long something takes), not one that dates or bounds another figure ("waiting longer than nine
+    months", "in two years", "a 10-year study", "two years ago")."""
+    after = text[end:end + 60]
+    if re.match(r"^[ -][a-z]+\s+(?:ago|later|earlier|since|from now|into)\b", after) or re.match(r"^-", after):
+        return False
+    before = text[max(0, start - 80):start]
+    if re.search(rf"\b(?:takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", before,
+                 re.IGNORECASE):
+        return True  # "it will take up to six months before the aid comes in"
+    if re.match(r"^[ -][a-z]+\s+(?:before|after)\b", after):
+        return False  # "it was three weeks before the vote": a date
+    return bool(_CLAIMED_DURATION_BEFORE.search(before) or _CLAIMED_DURATION_AFTER.match(after))
+
+
 def _deep_time(core: str, after: str) -> bool:
     """"40,000 years ago", "between 700,000 and 300,000 years ago": a date so far back that it is
     an estimate (the figure a study gives), not a date that places a figure ("two years ago")."""
@@ -255,85 +315,6 @@ def _deep_time(core: str, after: str) -> bool:
     last = re.split(r"\s*(?:-|–|\bto\b|\band\b)\s*", core.strip())[-1]
     reading = read_figure(last)
     return reading is not None and reading.value >= 1000
-
-
-#: Nouns that end in "s" without being plural: a modifier, never the unit ("112,163 measles cases").
-SINGULAR_S = set("""measles mumps rabies diabetes herpes news series species means physics economics politics
-athletics gymnastics aids mathematics headquarters lens gas bus plus bonus status virus census campus corpus
-canvas chaos thesis basis crisis analysis various""".split())
-
-
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 and word not in SINGULAR_S
-
-
-def _person_noun(word: str) -> bool:
-    return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word))
-
-
-def _unit_noun(text: str, end: int) -> str | None:
-    """The counted noun after a figure: "people", "customers", "monthly active users", "cases per
-    million people", or None."""
-    if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
-        return "years ago"
-    line_start = text.rfind("\n", 0, end) + 1
-    line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
-    if _title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
-        text = text[:end] + text[end:end + 60].lower()  # "204000 Jobs Added" in a headline
-    nationality = re.match(r"^\s+[A-Z][a-z]+(?:ian|an|ese|ish|i)(?=\s+[a-z])", text[end:end + 40])
-    if nationality:  # "10 Turkish provinces", "215 Pakistani soldiers": the noun after the nationality
-        return _unit_noun(text, end + nationality.end())
-    words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
-    if not words:
-        m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
-        return "people" if m else None  # "29.1 million Americans", "650,000 Russians"
-    tokens = words.group(1).split()
-    for i, t in enumerate(tokens):
-        if t in STOP:
-            return None
-        if t in PEOPLE_NOUNS:
-            return "people"
-        if _plural(t):
-            if tokens[i + 1:i + 2] == ["and"] and i + 2 < len(tokens) and _person_noun(t) and \
-                    _plural(tokens[i + 2]) and _person_noun(tokens[i + 2]):
-                return "people"  # "121 journalists and activists": a group of people, not one noun
-            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S]
-            head_end = end + words.start(1) + words.group(1).index(t) + len(t)
-            rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
-                            text[head_end:head_end + 40])
-            return " ".join(kept) + (" " + rate.group(1) if rate else "")
-    return None
-
-
-def _title_case(line: str) -> bool:
-    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs Added")."""
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
-    long = [w for w in words if len(w) > 3]
-    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
-        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
-
-
-#: "the number of measles cases … rose to 112,163": a bare figure counts what the sentence named.
-_NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?(?:number|total|tally|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.IGNORECASE)
-
-
-def _unit_named_before(text: str, fig: "Figure", before: list["Figure"]) -> str | None:
-    """The unit a bare figure takes from its sentence: the noun of "the number of …" before it, else
-    the unit of the last figure before it in the sentence that counts something other than people
-    ("down 173.1 points or 2.4% at 7100.3")."""
-    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
-    named = list(_NUMBER_OF.finditer(text, start, fig.start))
-    if named:
-        unit = _unit_noun(" " + named[-1].group(1) + " .", 0)
-        if unit:
-            return unit
-    for other in reversed(before):
-        if other.end <= start:
-            break
-        if other.unit in ("per cent", "percentage points", "basis points", "magnitude", "years ago"):
-            continue
-        return other.unit if other.unit not in ("people", "rank") and not other.unit.isupper() else None
-    return None
 
 
 def find_figures(text: str, currency_default: str | None = None) -> list[Figure]:
@@ -349,6 +330,14 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         taken.append((fig.core_start, fig.core_end))
         out.append(fig)
 
+    for m in SCORE.finditer(text):
+        a, b = m.span()
+        if free(a, b) and not any(x <= a < y for x, y in dates) and (
+                _SCORE_AFTER.match(text[b:b + 20]) or _SCORE_BEFORE.search(text[max(0, a - 40):a])):
+            # "a 2-1 victory": two counts printed as one, each a figure of the score
+            unit = "goals" if max(int(m.group(1)), int(m.group(2))) <= 15 else "points"
+            add(Figure(a, b, a, b, value=Decimal(m.group(1)), unit=unit))
+            out.append(Figure(a, b, a, b, value=Decimal(m.group(2)), unit=unit))
     for m in RANGE.finditer(text):
         s, e = m.start(), m.end()
         body_s = m.end("between") if m.group("between") else s
@@ -356,7 +345,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             continue
         lo, u1 = _read(m, "1")
         hi, u2 = _read(m, "2")
-        joint = re.search(r"\s*(?:-|–|to|and)\s*", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
+        joint = re.search(r"\s*(?:-|–|to|and)\s*|\s+or\s+", text[m.end("num1") if m.group("num1") else m.end("words1"):e])
         sep = joint.group(0).strip() if joint else ""
         if lo is not None and hi is not None and hi < lo and m.group("between"):
             lo, hi = hi, lo  # "between 700,000 and 300,000 years ago": "between" makes either order a range
@@ -376,12 +365,17 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         if _YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
             continue
         if _skip(text, body_s, e, dates):
+            taken.append((body_s, e))  # "seven to nine years" dates nothing by halves either
             continue
-        if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and not m.group("cur1"):
-            lo = read_figure(m.group("num1") + m.group("scale2")).value  # "1.5 to 2 million"
+        if m.group("scale2") and not m.group("scale1") and lo < hi / 1000 and \
+                (not m.group("cur1") or (m.group("cur1") or "").strip() == (m.group("cur2") or "").strip()):
+            lo = read_figure(m.group("num1") + m.group("scale2")).value  # "1.5 to 2 million", "N5 to N10 billion"
         unit = u1 or u2
         fig = Figure(s, e, body_s, e, minimum=lo, maximum=hi)
-        fig.unit = _unit_for(text, e, unit)
+        fig.unit = unit_for(text, e, unit)
+        noun = re.match(rf"[ -]{DURATION}\b", text[e:e + 12], re.IGNORECASE)
+        if noun and _duration_claim(text, body_s, e):
+            fig.end += noun.end()  # "three or four years"
         add(fig)
     for m in MAGNITUDE.finditer(text):
         if free(*m.span()):
@@ -408,30 +402,43 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 continue
             if pattern is RATIO and _YEAR.match(re.split(r"\s", m.group(0))[-1].replace(",", "")):
                 continue
+            if pattern is RATIO:
+                parts = re.split(r"\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?", m.group(0), maxsplit=1, flags=re.IGNORECASE)
+                n, d = (read_figure(x) for x in parts)
+                if n is None or d is None or n.value > d.value:
+                    continue  # "333 stores in 42 U.S. states": no share
             if pattern is TOP:
-                fig = Figure(s, e, s, e, value=Decimal(m.group("n")), unit="rank", bound="upper")
+                fig = Figure(s, e, s, e, value=read_figure(m.group("n")).value, unit="rank", bound="upper")
                 add(fig)
                 continue
-            reading = read_figure(m.group(0))
+            several = pattern is VAGUE and re.search(r"dozen$", m.group(0), re.IGNORECASE)
+            reading = read_figure("dozens" if several else m.group("n") if pattern is TIMES else m.group(0))
             if reading is None:
                 continue
             fig = Figure(s, e, s, e, value=reading.value)
             if pattern is VAGUE:
                 fig.bound, fig.vague = "lower", True
-                fig.unit = _unit_for(text, e, None)
+                fig.unit = unit_for(text, e, None)
             else:
-                fig.unit = "per cent" if reading.per_cent else _unit_for(text, e, None)
+                fig.unit = "per cent" if reading.per_cent else unit_for(text, e, None)
             add(fig)
-    for m in SINGLE.finditer(text):
+    at = 0
+    while (m := SINGLE.search(text, at)) is not None:
         s, e = m.span()
+        at = e
         core_s = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
         if not free(core_s, e) or _skip(text, core_s, e, dates):
+            if m.group("num") and " " in m.group("num"):
+                at = m.start("num") + m.group("num").index(" ")  # "May 12 500 people": a date, then 500
             continue
         value, unit = _read(m)
         if value is None:
             continue
         fig = Figure(s, e, core_s, e, value=value)
-        fig.unit = _unit_for(text, e, unit or (currency_default if re.search(r"cents", m.group(0)) else None))
+        fig.unit = unit_for(text, e, unit or (currency_default if re.search(r"cents", m.group(0)) else None))
+        noun = re.match(rf"[ -]{DURATION}\b", text[e:e + 12], re.IGNORECASE)
+        if noun and _duration_claim(text, core_s, e):
+            fig.end += noun.end()  # a duration is printed with its unit: "12 years", "up to six months"
         add(fig)
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
@@ -439,15 +446,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         if n and fig.bound == "exact" and out[n - 1].bound in ("lower", "upper") and \
                 re.fullmatch(r"\s*,?\s+or\s+", text[out[n - 1].end:fig.start]):
             fig.bound = out[n - 1].bound  # "up to Rs 15 crores, or four per cent": the bound covers both
-        if fig.unit == "people" and not _unit_noun(text, fig.core_end) and not fig.vague:
-            fig.unit = _unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
+        if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague:
+            fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
-
-
-def _unit_for(text: str, end: int, unit: str | None) -> str:
-    if unit:
-        return unit
-    return _unit_noun(text, end) or "people"
 
 
 def _bound(text: str, fig: Figure):
@@ -459,6 +460,8 @@ def _bound(text: str, fig: Figure):
         fig.start -= len(m.group(0))
     elif _BOUND_AFTER.match(text[fig.end:]) or _BOUND_VERB.search(text[max(0, fig.start - 20):fig.start]):
         fig.bound = "lower"
+    elif _NOT_HAVE.search(text[max(0, fig.start - 30):fig.start]):
+        fig.bound = "upper"  # "where you don't have 10 chances": fewer than 10
 
 
 def figure_spans(text: str) -> list[tuple[int, int]]:

@@ -84,11 +84,19 @@ def _double_marks(text: str, start: int, end: int):
     return marks
 
 
-def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+def _double_quoted(text: str, start: int, end: int, continued: bool = False) -> list[tuple[int, int, int, int]]:
     """(words start, words end, outer start, outer end) of each double-quoted span of a paragraph;
-    a quotation still open at the paragraph's end runs to it."""
+    a quotation still open at the paragraph's end runs to it. ``continued``: the paragraph before
+    ended inside a quotation, so words up to a first closing mark with no opening one are quoted
+    (a copy editor dropped the reopening mark, or reopened with a single one: "‘The State needs
+    virtual aid to abate the crisis.”")."""
     spans, opened = [], None
-    for pos, kind in _double_marks(text, start, end):
+    marks = _double_marks(text, start, end)
+    if continued and marks and marks[0][1] == "close":
+        first = start + 1 if text[start] in SINGLE_OPEN + OPEN_DOUBLE else start
+        spans.append((first, marks[0][0], start, marks[0][0] + 1))
+        marks = marks[1:]
+    for pos, kind in marks:
         if opened is None and kind in ("open", "either"):
             opened = pos
         elif opened is not None and kind in ("close", "either"):
@@ -134,9 +142,10 @@ def _unmarked(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, i
 def find_quotations(text: str) -> list[Quotation]:
     """Every quotation of ``text``, in order of position."""
     paras = paragraphs(text)
-    found = []
+    found, open_end = [], False
     for s, e in paras:
-        double = _double_quoted(text, s, e)
+        double = _double_quoted(text, s, e, continued=open_end)
+        open_end = bool(double) and double[-1][3] == e and text[e - 1] not in CLOSE_DOUBLE + '"'
         single = [q for q in _single_quoted(text, s, e) if not any(d[2] <= q[2] and q[3] <= d[3] for d in double)]
         found += [(q, True) for q in double + single]
     found += [(q, False) for q in _unmarked(text, paras)]

@@ -161,7 +161,9 @@ def _headlines_take_the_body_speaker(rows: list[dict]):
                 and r.get("min") == row.get("min") and r["unit"] == row["unit"]]
         # the body's attributed figure, named first ("a new study … details how … 99.84 percent": reported)
         named = sorted((r for r in same if r["mode"] != "own"), key=lambda r: not r["speaker"])
-        if named:
+        if named and len({r["speaker"] for r in named if r["speaker"]}) > 1:
+            row.update(mode="reported", speaker="")  # the body gives it to two speakers: which one?
+        elif named:
             row.update(mode="reported" if named[0]["mode"] == "quotation" else named[0]["mode"],
                        speaker=named[0]["speaker"])
         elif not same:

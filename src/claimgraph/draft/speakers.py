@@ -5,9 +5,10 @@ quotation wherever news writing puts one.
   "X told reporters", "X said: …", "X, which found that …";
 - "…, said X", "…, X said", "…, said a X spokesman", "…, reported The Financial Times";
 - "according to X", "according to X's report", "a report by X";
-- "he"/"she" for the last person named, "it", "the company", "the agency", "the report" for the
-  organisation the text last made a subject (not an outlet it cites: "told AFP", "reported The
-  Financial Times");
+- "he"/"she" for the last person the text made a subject, when no other person is named since;
+  "it", "the company", "the agency", "the report" for the organisation the text last made a subject
+  (not an outlet it cites: "told AFP", "reported The Financial Times"); "a Welsh government
+  spokesman" for the Welsh Government, never a person named before (:mod:`.referents`);
 - a headline "X: …", "… – X" or "…: X";
 - a quotation with no attribution of its own: the speaker of the quotation before it in the
   paragraph, of the quotation it continues, or the person of the sentence before.
@@ -20,10 +21,11 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
+from .kinds import GENERIC
+from .kinds import country as _country
 from .names import Entity, Names
-from .names import country as _country
 from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
-                       RESEARCH_VERBS, UNNAMED_DOCUMENT, VERB, Subjects)
+                       RESEARCH_VERBS, UNNAMED, UNNAMED_DOCUMENT, VERB, Subjects)
 
 
 @dataclass
@@ -50,6 +52,18 @@ class Attribution:
         return not (self.subject_start <= pos < self.verb_start)
 
 
+#: Nouns a speaker the draft cannot name goes by after an inverted verb ("…, said officials").
+CROWD = "|".join(sorted(GENERIC | {"source", "sources", "official", "spokesman", "spokeswoman", "spokesperson",
+                                   "representative", "insider", "aide", "diplomat", "adviser", "advisor", "statement",
+                                   "report", "study", "survey", "data", "figures", "people", "person"}))
+
+
+#: Nouns after a name that make it a qualifier of the name that follows ("The BlackBerry maker Research
+#: in Motion", "the iPhone maker Apple", "Facebook parent Meta").
+HEAD_NOUNS = ("maker|makers|owner|operator|giant|parent|unit|subsidiary|manufacturer|producer|retailer|developer|"
+              "brand|chain|carrier|airline|insurer|lender|publisher|broadcaster|rival|supplier")
+
+
 class Speakers(Subjects):
     """The attributions of every sentence of ``text``."""
 
@@ -59,13 +73,17 @@ class Speakers(Subjects):
         self._salient: list[tuple[int, int, Entity]] = []  # (position, tier, organisation)
         self._sources: list[tuple[int, Entity]] = []  # organisations an attribution named, in order
         for s, e in sentences:
-            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"), None)
+            # not a name that qualifies the next one ("The BlackBerry maker Research in Motion")
+            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"
+                          and not re.match(rf"\s+(?:[a-z-]+\s+)?(?:{HEAD_NOUNS})\s+[A-Z]", text[m.end:m.end + 40])), None)
             if first and first.start - s < 30 and not self._after_preposition(first.start) \
                     and text[max(0, first.start - 1)] != "(" and not _country(first.entity.name):
                 self._salient.append((first.start, 1, first.entity))
         self.by_sentence: dict[tuple[int, int], list[Attribution]] = {}
+        self._subjects = []
         for n, (s, e) in enumerate(sentences):
             self.by_sentence[(s, e)] = self._attributions(s, e, headline=(n == 0))
+            self._note_subjects((s, e), self.by_sentence[(s, e)])
             self._sources += [(a.verb_start, a.speaker) for a in self.by_sentence[(s, e)]
                               if a.speaker is not None and a.speaker.kind == "organisation"]
         self._name_unnamed_documents()
@@ -131,15 +149,29 @@ class Speakers(Subjects):
                 and re.match(r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?[A-Z\w]", text[m.end():e]) \
                 and not re.match(r"\s+(?:it|that|this|they|there|its|their|what|how|why|when|on|in|at)\b", text[m.end():e]) \
                 and not re.search(r"[,\u201d\"']\s*(?:and|but)\s*$", before)
+            opener = self.names.starting_at(s, slack=len(before) - len(before.lstrip()))
+            if inverted and opener is not None and opener.entity.kind == "person" and \
+                    re.fullmatch(r",\s*[^,\u201c\u201d\"]{1,40},\s*", text[opener.end:m.start()]):
+                inverted = False  # "Chris Hudson, defending, said Owen now knew …": Hudson said it
+            if re.match(r"\s+(?:himself|herself|itself|themselves|myself|ourselves)\b", text[m.end():e]):
+                continue  # "Allan Owen found himself in contempt": nothing said
             if inverted and verb in INVERTING:
                 who, role = self._subject_after(m.end(), e)
-                if who is not None or re.match(r"\s+(?:a|an|the)?\s*[a-z]", text[m.end():e]):
+                # "…, said a spokesman", "…, said officials"; not "X, of the faculty, said amateur
+                # stargazers …" nor "X, on Tuesday, said between N5 billion and …"
+                if who is not None or re.match(rf"\s+(?:(?:a|an|the|one|two|three|several|some|many|other)\s+)?"
+                                               rf"(?:[a-z-]+\s+){{0,2}}(?:{CROWD})s?\b", text[m.end():e]):
                     found.append(Attribution(m.start(), m.end(), who, role, "trail", m.start()))
                     if who is not None:
                         self._salient.append((m.start(), 2, who))
                         if verb in MEDIUM_VERBS:
                             self._mark_medium(m.end(), e)
                     continue
+            said = [a for a in found if a.verb_end <= m.start() and a.kind != "accord"]
+            if verb.endswith("ing") and verb != "branding" and re.search(r",\s*$", before) and said:
+                # "Nath stopped paying fees, he said, adding that …": the one who said, said this too
+                found.append(Attribution(m.start(), m.end(), said[-1].speaker, said[-1].role, "subordinate", m.start()))
+                continue
             if verb.endswith("ing") and verb not in ("adding", "branding") and re.search(r",\s*$", before):
                 # "X spoke on Tuesday, saying that …": the main clause's subject said what follows
                 who, role = self._main_subject(s, m.start())
@@ -154,6 +186,13 @@ class Speakers(Subjects):
                     continue
             clause = max(text.rfind(";", s, m.start()) + 1, s)
             who, role, subject_start = self._subject_before(clause, m.start())
+            if who is None and re.search(r"\b(?:but|and)\s*$", before):
+                # "But the Justice Department intervened and argued that …": the organisation opening it
+                opener, _ = self._main_subject(s, m.start())
+                if opener is not None and opener.kind == "organisation":
+                    if not any(a.speaker is opener for a in found):  # "X said … and put …": X's "said" covers it
+                        found.append(Attribution(m.start(), m.end(), opener, "", "elided", s))
+                    continue
             if who is None and not self._plausible_subject(clause, m.start()):
                 continue
             # "…, although the WHO said that …": the attribution governs the clause it opens only
@@ -176,7 +215,7 @@ class Speakers(Subjects):
             tail = text[at:e]
             him = re.match(r"\s+(him|her)\b", tail)
             if him:
-                who, role = self._person_before(at), ""
+                who, role = self._pronoun(at)
             else:
                 phrase = re.match(r"[^,;]*", tail).group(0)
                 owner = re.match(r"\s+((?:the\s+)?[^,;]+?)(?:\u2019s|'s)\s", phrase)
@@ -195,8 +234,14 @@ class Speakers(Subjects):
                     role = ""
                 else:
                     who, role = self._subject_after(at, e)
-            found.append(Attribution(m.start() + s, at, who, "" if who and who.kind == "organisation" else role,
-                                     "accord", s, unnamed_document=who is None and bool(
+            # "the company earned 13 cents, beating the average analyst estimate of 9 cents, according to
+            # Thomson Reuters I/B/E/S": the source of the participle clause it closes, not of the sentence
+            clause = re.search(r",\s+(?:[a-z]+ly\s+)?(?:beating|missing|topping|exceeding|trailing|lagging|compared|"
+                               r"against|versus|above|below)\b[^,;]*,\s*$", text[s:s + m.start()])
+            keep = not (who and who.kind == "organisation") or re.search(UNNAMED, role or "")  # "an official with X"
+            found.append(Attribution(m.start() + s, at, who, role if keep else "",
+                                     "subordinate" if clause else "accord", s + clause.start() if clause else s,
+                                     unnamed_document=who is None and bool(
                                          UNNAMED_DOCUMENT.search(re.match(r"[^,;]*", tail).group(0).rstrip()))))
             if who is not None:
                 self._salient.append((at, 2, who))
@@ -244,12 +289,35 @@ class Speakers(Subjects):
         found = [a for a in every if a.covers(pos)]
         if not every or not found and all(a.kind == "subordinate" for a in every):
             return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
-        named = [a for a in found if a.speaker is not None]
-        if not named:
+        if found and all(a.kind in ("lead", "subordinate") and self._aside(a, pos) for a in found):
+            return "own", None, ""  # "X said that … the match, which ended in a 2-1 victory": the writer's aside
+        if found and all(a.kind != "accord" and self._consequence(a.verb_end, pos) for a in found):
+            # "argued that three or four years was a more typical sentence, causing four prosecutors to
+            # resign": the writer's account of what followed, or the speaker's: nobody named
             return "reported", None, ""
+        named = [a for a in found if a.speaker is not None]
+        if not named:  # "A Welsh government spokesman said": nobody to name, the role as printed
+            return "reported", None, next((a.role for a in found if a.role), "")
         best = min(named, key=lambda a: (0 if a.kind != "accord" or len(named) == 1 else 1,
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role
+
+    def _aside(self, a: Attribution, pos: int) -> bool:
+        """Whether ``pos`` is in a non-restrictive "which" clause after a verb of saying (the writer's
+        aside inside reported words: "said his side deserved to win the match at Liverpool, which ended
+        in a 2-1 victory"), the clause not closed by a comma before ``pos``; not after a verb that
+        reports a finding ("reports on the trial of a drug, which was shown to reduce the risk by 33
+        percent" is the reporter's account of the trial)."""
+        if not re.fullmatch(r"said|says|told|tells|added|adds|claimed|claims|argued|argues|insisted|insists|stressed",
+                            self.text[a.verb_start:a.verb_end]):
+            return False
+        which = [m for m in re.finditer(r",\s+which\s", self.text[a.verb_end:pos])]
+        return bool(which) and "," not in self.text[a.verb_end + which[-1].end():pos] and self._outside_quotes(pos)
+
+    def _consequence(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` follows ", causing", ", prompting", ", sparking", ", triggering" or ",
+        forcing" after ``start``: what the words led to, not clearly the speaker's."""
+        return bool(re.search(r",\s+(?:causing|prompting|sparking|triggering|forcing)\s[^,;]*$", self.text[start:pos]))
 
     def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str, bool]:
         """(speaker, role, attributed) of the quotation at ``start``–``end`` in ``sentence``: the
@@ -258,6 +326,10 @@ class Speakers(Subjects):
         found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None or a.role]
         if not found:
             return None, "", bool(self.by_sentence.get(sentence))
+        # "X blamed "…", while Y said …": the attribution whose clause holds the quotation
+        covering = [a for a in found if a.kind != "accord" and a.covers(start)]
+        if covering and len(covering) < len(found):
+            found = covering
         after = [a for a in found if a.verb_start >= end]
         before = [a for a in found if a.verb_end <= start]
         best = min(after, key=lambda a: a.verb_start - end) if after and (not before or after[0].verb_start - end < 40) \
@@ -270,13 +342,8 @@ class Speakers(Subjects):
         return next(iter(named.values())) if len(named) == 1 else None
 
     def sentence_person(self, sentence: tuple[int, int]) -> Entity | None:
-        """The person a sentence is about: its attributed person, or a person opening it ("Grandi
-        raised concerns …")."""
-        for a in self.by_sentence.get(sentence, []):
-            if a.speaker is not None and a.speaker.kind == "person":
-                return a.speaker
-        s, e = sentence
-        first = next(iter(self.names.within(s, e)), None)
-        if first and first.entity.kind == "person" and first.start - s < 40:
-            return first.entity
-        return None
+        """The person a sentence is about: the last person it made its subject, attributed words to
+        or opening it ("Grandi raised concerns …"); None when it made none (or only a lone word that
+        may be a person or an organisation)."""
+        subjects = [x for x in self._subjects if x.sentence == sentence and x.personal and not x.maybe]
+        return subjects[-1].person if subjects and subjects[-1].person is not None else None

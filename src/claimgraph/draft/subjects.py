@@ -7,8 +7,10 @@ government source", "state television").
 import re
 
 from ..model.words import fold
-from .names import COMMON, GENERIC, TITLES, Entity, Group
-from .names import country as _country
+from .kinds import GENERIC, TITLES, demonym, is_org
+from .kinds import country as _country
+from .names import COMMON, Entity, Group
+from .referents import PLURAL_PEOPLE, PREPOSITIONS, Referents
 
 SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
                 "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
@@ -16,13 +18,15 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
                 "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put|"
+                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|urges|welcomed|accused|put|"
+                "disclosed|discloses|mentioned|clarified|remarked|reiterated|lamented|conceded|affirmed|asserted|"
+                "contended|replied|testified|recalled|alleged|"
                 # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
                 # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
                 "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
                 "predicting|suggesting|telling")
 #: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
-INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
+INVERTING = {"said", "says", "say", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
              "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
 #: Verbs that attribute only with a document for subject ("A new study released this week details how …"):
 #: "details" and "outlines" are nouns as often.
@@ -31,26 +35,33 @@ DOCUMENT_VERBS = {"details", "detailed", "outlines", "outlined"}
 #: percent difference"); "police discovered 16 bodies" is an event.
 RESEARCH_VERBS = {"discovered", "discovers", "identified", "identifies", "measured", "measures"}
 # "called off the rescue", "called in sick", "put up": not words said
+# "states" is a verb only before "that" or a colon ("42 U.S. states" is a noun)
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
+                  r"(?<!\bstates)(?<!\bstate)"
+                  r"|\bstates?\b(?=\s+that\b|\s*:)"
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
-AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
-                 r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
-PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
-                "than", "after", "before", "between", "among", "under", "via", "like"}
+AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|next|again|still|reportedly|"
+                 r"would|will|had\s+been|on\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                 r"last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
 #: Nouns of an organisation or its document: "the company said", "the report showed".
-#: Words of a sentence that introduces the people behind a study.
-RESEARCH = re.compile(r"\b(?:researchers?|scientists?|team|authors?|co-authors?|study|studies|paper)\b")
 RESEARCH_SUBJECT = re.compile(r"\b(?:the|a|an|these|those|our|their)\s+(?:[\w-]+\s+)?(?:researchers|scientists|team|"
                               r"authors|study authors)(?:\s+(?:that|who|which))?\s*$", re.IGNORECASE)
 ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
+             "court|tribunal|commission|committee|board|government|"
              "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
              "research|statistics|data|figures|analysis|review|index|poll|census|release")
 #: Nouns that make "the <organisation> health agency" one of its bodies, not the organisation itself.
 BODY_NOUNS = ("agency|body|office|unit|arm|branch|division|department|watchdog|regulator|ministry|council|"
               "committee|commission|fund|programme|program|mission|panel|court|tribunal")
+#: Of ORG_NOUNS, those that stand only for an organisation named with that word ("the court said" is
+#: the Beijing No 3 Intermediate People's Court, never the organisation last named).
+NAMED_ONLY = {"court", "tribunal", "commission", "committee", "board", "government"}
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
+#: Nouns of what an organisation publishes that are no document by themselves elsewhere: "an Auckland
+#: University announcement said", "a UNHCR statement said".
+OWN_DOCUMENTS = {"announcement", "statement", "press release", "bulletin", "update", "notice", "filing"}
 #: A document the text has not named: "a new report", "a 10-year study", "new figures", "official data".
 UNNAMED_DOCUMENT = re.compile(r"(?:^|\s)(?:(?:a|an)\s+(?:[\w\u2019'-]+\s+){0,3}(?:report|study|survey|analysis|review|poll|census)"
                               r"(?:\s+(?:released|published|issued|conducted|out)\b[^,;]*)?"  # "a new study released this week"
@@ -71,71 +82,9 @@ SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|of
 MEDIUM_VERBS = {"reported", "reports", "told", "tells"}
 
 
-class Subjects:
-    """Noun phrases read as speakers, over the attributes a :class:`~.speakers.Speakers` sets: the
-    ``text``, its ``sentences``, ``names``, ``quoted`` spans, the attributions found so far
-    (``by_sentence``), the organisations the text made salient (``_salient``) or named as a source
-    (``_sources``), and those named as the outlet that carried words (``media``)."""
-
-    def _outside_quotes(self, pos: int) -> bool:
-        return not any(a <= pos < b for a, b in self.quoted)
-
-    def _after_preposition(self, pos: int) -> bool:
-        word = re.search(r"(\w+)\W*$", self.text[max(0, pos - 20):pos])
-        return bool(word) and word.group(1).lower() in PREPOSITIONS
-
-    def _salient_org(self, pos: int) -> Entity | None:
-        """The organisation "it", "the company" or "the report" refers to at ``pos``."""
-        before = [x for x in self._salient if x[0] < pos]
-        for tier in (1, 2):
-            found = [e for p, t, e in before if t == tier]
-            if found:
-                return found[-1]
-        orgs = [m for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
-                and m.start not in self.media and not _country(m.entity.name)]
-        return orgs[-1].entity if orgs else None
-
-    def _titled_person(self, pos: int, title: str) -> Entity | None:
-        """The last person before ``pos`` given a role with ``title`` in it, or None."""
-        for m in reversed(self.names.mentions):
-            if m.end <= pos and m.entity.kind == "person" and title.lower() in (m.entity.role or m.role).lower():
-                return m.entity
-        return None
-
-    def _team(self, pos: int) -> Entity | None:
-        """The people the text introduced as doing the research before ``pos`` ("Two researchers …,
-        Eran Meshorer, … and Liran Carmel, …, led the team"): those named in the last sentence that
-        speaks of researchers, scientists, a team, authors or a study; one person, a group, or None."""
-        for s, e in reversed([x for x in self.sentences if x[0] < pos]):
-            if not RESEARCH.search(self.text, s, e):
-                continue
-            people = []
-            for m in self.names.within(s, min(e, pos)):
-                if m.entity.kind == "person" and m.entity not in people and self._outside_quotes(m.start) \
-                        and self._introduced(m):
-                    people.append(m.entity)
-            if people:
-                return people[0] if len(people) == 1 else Group(people)
-        return None
-
-    def _introduced(self, m) -> bool:
-        """Whether a person's mention says who they are: a title or role before the name, an
-        apposition after it ("Eran Meshorer, stem cell biologist,"), or "researcher" beside it —
-        not a name merely mentioned ("a common ancestor named Homo Heidelbergensis")."""
-        return bool(m.role or m.entity.role) or \
-            bool(re.match(r",\s*(?:(?:a|an|the)\s+)?[a-z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,6}\s*(?:,|\band\b|$)",
-                          self.text[m.end:m.end + 80])) or \
-            bool(re.search(r"\b(?:researchers?|scientists?|professor|dr\.?|lead author|author)\s*,?\s*$",
-                           self.text[max(0, m.start - 25):m.start], re.IGNORECASE))
-
-    def _document_source(self, noun: str, pos: int) -> Entity | None:
-        """Who "the study" or "the report" stands for at ``pos``: a study's researchers when the text
-        named them, else the organisation an attribution last named (never merely an organisation
-        the text mentioned: "according to the study" in a sentence about Neanderthals)."""
-        if noun.lower() in ("study", "research", "paper", "analysis") and self._team(pos) is not None:
-            return self._team(pos)
-        before = [e for p, e in self._sources if p < pos]
-        return before[-1] if before else None
+class Subjects(Referents):
+    """Noun phrases read as speakers, over the attributes a :class:`~.speakers.Speakers` sets (see
+    :class:`~.referents.Referents`)."""
 
     def _joint_subject(self, start: int, stop: int) -> tuple[Entity, str, int] | None:
         """"X, role of Y, and Z said": two or more people named before the verb, joined by "and"."""
@@ -160,20 +109,6 @@ class Subjects:
         group = Group([m.entity for m in people], roles)
         return group, group.role, people[0].start
 
-    def _person_before(self, pos: int) -> Entity | None:
-        """Who "he" or "she" at ``pos`` is: the person the sentence before attributed words to, when
-        it names one and no person is named since ("minister MB Patil … termed the Budget presented by
-        Chief Minister Siddaramaiah … and said …" then "…,” he added"); else the last person named."""
-        m = self.names.last_before(pos, "person")
-        current = next((x for x in self.sentences if x[0] <= pos <= x[1]), None)
-        before = [x for x in self.sentences if current and x[1] < current[0]]
-        if before and m is not None and m.start < before[-1][1]:
-            speakers = [a.speaker for a in self.by_sentence.get(before[-1], [])
-                        if a.speaker is not None and a.speaker.kind == "person" and not isinstance(a.speaker, Group)]
-            if speakers:
-                return speakers[-1]
-        return m.entity if m else None
-
     # ------------------------------------------------------------------ noun phrases
 
     def _subject_before(self, start: int, end: int) -> tuple[Entity | None, str, int]:
@@ -184,14 +119,18 @@ class Subjects:
         if aux:
             left = left[:aux.start()]
         left = left.rstrip()
+        if re.search(r"\b(?:Inc|Co|Corp|Ltd|Plc|Jr|Sr|Bros)\.$", left):
+            left = left[:-1]  # "Krispy Kreme Doughnuts Inc. reported": the name without the stop
         stop = start + len(left)
         pron = re.search(r"(?:^|\W)(he|she|it|they)$", left, re.IGNORECASE)
         if pron:
             word = pron.group(1).lower()
             pos = stop - len(word)
             if word in ("he", "she"):
-                return self._person_before(pos), "", pos
-            return (self._salient_org(pos) if word == "it" else None), "", pos
+                return (*self._pronoun(pos), pos)
+            if word == "they":
+                return (*self._they(pos), pos)
+            return self._salient_org(pos), "", pos
         joint = self._joint_subject(start, stop)
         if joint:
             return joint
@@ -203,11 +142,12 @@ class Subjects:
         if rel:
             m = self.names.ending_at(start + rel.start())
             return (m.entity, "", m.start) if m else (None, "", stop)
-        # a title for someone named before: "the head of the UN agency", "the governor"
-        title = re.search(rf"(?:^|\s)(?:the|a|an|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
+        # a title for someone named before: "the head of the UN agency", "the governor" (never "a
+        # Welsh government spokesman": someone not named, below)
+        title = re.search(rf"(?:^|\s)(?:the|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
                           r"(?:\s+(?:of|for)\s+[^,]*)?$", left, re.IGNORECASE)
         if title and not self.names.ending_at(stop):
-            return self._titled_person(stop, title.group(1)), "", start + title.start()
+            return (*self._titled_person(stop, title.group(1)), start + title.start())
         # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
         open_appos = re.search(r",\s+([^,]+)$", left)
         head = self.names.ending_at(stop)
@@ -238,13 +178,43 @@ class Subjects:
             who, role, at = self._subject_before(start, start + head_end)
             if who is not None and not role and _role_like(seg):
                 role = _role(seg)
+            if who is None:
+                # "Bill Hoyes, 72, from Stevenage, said": a person opening the clause, then asides
+                first = next((m for m in self.names.within(start, stop) if self._outside_quotes(m.start)), None)
+                if first is not None and first.entity.kind == "person" and \
+                        re.fullmatch(r"\s*(?:(?:But|And|Yet|So)\s+)?", text[start:first.start]) and \
+                        re.fullmatch(r"(?:,\s*(?:\d{1,3}|(?:from|of|in)\s+[A-Z][^,]{0,40}|(?:the|a|an)\s+[^,]{1,40}))+,",
+                                     text[first.end:stop]):
+                    return first.entity, "", first.start
             return who, role, at
+        party = re.search(r"\s*\((?:[DRI]-[\w. ]{1,12}|[A-Z][a-z]+\.?|[A-Z]{2,4})\)$", left)
+        person = party and self.names.ending_at(start + party.start())
+        if person and person.entity.kind == "person":
+            # "Sen. Jeanne Shaheen (D-N.H.) said", "John Cornyn (Texas) said": the party or state aside
+            role_start, role = self._role_before(start, person.start - len(person.role) - 1 if person.role else person.start)
+            return person.entity, _role(f"{role} {person.role}"), role_start if role_start is not None else person.start
         acronym = re.search(r"\(([A-Z][A-Za-z.&]{1,12})\)$", left)
         if acronym:
             m = self.names.ending_at(stop - 1, slack=1)
             if m:
                 return m.entity, "", m.start
         m = self.names.ending_at(stop)
+        of = m and m.entity.kind == "organisation" and re.search(r"\s+of\s+(?:the\s+)?$", text[start:m.start])
+        person = of and self.names.ending_at(m.start - len(of.group(0)))
+        if person and person.entity.kind == "person":
+            # "Governor AbdulRahman AbdulRazaq of Kwara State": the person, with the place in the role
+            role_start, role = self._role_before(start, person.start - len(person.role) - 1 if person.role else person.start)
+            if role_start is not None:
+                title = _role(f"{role} {person.role}")
+                return person.entity, f"{title} of {text[m.start:m.end]}" if title else "", role_start
+        staff = m and m.entity.kind == "organisation" and (re.search(
+            rf"(?:^|[,;:]\s*|\s)((?:[A-Z][\w-]*\s+){{0,2}}(?:[a-z-]+\s+)?(?:{PLURAL_PEOPLE})\s+(?:at|from|of|with)\s+"
+            r"(?:the\s+)?)$", text[start:m.start]) or re.search(rf"(?:^|\s)((?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}{UNNAMED}\s+"
+                                                               r"(?:at|from|of|with|for)\s+(?:the\s+)?)$",
+                                                               text[start:m.start], re.IGNORECASE))
+        if staff:  # "New Zealand researchers at the University of Auckland revealed", "A senior official with
+            # the Sichuan Provincial government said": the organisation's, with that role
+            return m.entity, text[start + staff.start(1):m.end], start + staff.start(1)
         if m:
             # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
             role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
@@ -254,11 +224,20 @@ class Subjects:
                 return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
             return m.entity, role, role_start
         org = re.search(r"(?:^|\s)(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|"
-                        r"official)$", left)
+                        r"official|source)$", left, re.IGNORECASE)
         if org:
             m = self.names.ending_at(start + org.end(1))
             if m:
                 return m.entity, org.group(0).strip(), start + org.start()
+            government = self._government(org.group(1))  # "A Welsh government spokesman"
+            if government is not None:
+                return government, org.group(0).strip(), start + org.start()
+        owned = re.search(rf"\s+(?:new\s+|latest\s+|annual\s+|own\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS | OWN_DOCUMENTS))})$",
+                          left, re.IGNORECASE)
+        owner = owned and self.names.ending_at(start + owned.start())
+        if owner and owner.entity.kind == "organisation" and not self._after_preposition(owner.start) and \
+                (owner.entity.known or is_org(owner.entity.name.split())):  # not "the Forced Displacement report"
+            return owner.entity, "", owner.start  # "An Auckland University announcement said"
         unnamed = re.search(rf"(?:^|\s)((?:a|an|the|one)\s+(?:[\w\u2019'-]+\s+){{0,3}}{UNNAMED})$", left, re.IGNORECASE)
         if unnamed:  # "A top government source said": nobody to name, but the role as printed
             return None, unnamed.group(1), start + unnamed.start(1)
@@ -289,12 +268,32 @@ class Subjects:
         noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
         if noun and noun.group(1).lower() in DOCUMENT_NOUNS:
             return self._document_source(noun.group(1), pos)
+        government = self._government(phrase)
+        if government is not None:
+            return government
         if noun:
             for m in reversed(self.names.mentions):
                 if m.end <= pos and m.entity.kind == "organisation" and \
                         any(noun.group(1).lower() == w.lower() for f in m.entity.forms for w in f.split()):
                     return m.entity
+        if noun and noun.group(1).lower() in NAMED_ONLY:
+            return None  # "the court said": the court named before, never any organisation
         return self._salient_org(pos)
+
+    def _government(self, phrase: str) -> Entity | None:
+        """"the Welsh government", "a UK government spokesman": the government of that nation, named
+        as its own name for itself ("Welsh Government"), or as the data folder knows it; None for
+        "the government" alone."""
+        m = re.search(r"(?:^|\s)((?!(?:The|A|An|Its)\s)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:federal\s+|central\s+|national\s+)?government"
+                      r"(?:\s+(?:spokes\w+|source|official|representative))?\s*$", phrase)
+        if not m or not (demonym(m.group(1)) or _country(m.group(1))):
+            return None
+        name = f"{m.group(1)} Government"
+        made = self.__dict__.setdefault("_governments", {})
+        if name not in made:
+            known = self.names.known.get(fold(name))
+            made[name] = Entity(name, "organisation", {name}, known=known)
+        return made[name]
 
     def _role_before(self, start: int, name_start: int) -> tuple[int | None, str]:
         """The role words before a name ("UN refugee chief", "the state’s deputy chief minister"),
@@ -305,8 +304,8 @@ class Subjects:
             token = w.group(0)
             low = token.lower()
             gap = self.text[start + w.end():(start + kept[-1].start()) if kept else name_start]
-            if re.search(r"[,;:()\u2013\u2014\"“”]", gap):
-                break
+            if re.search(r"[,;:()\u2013\u2014\"“”]", gap) or re.fullmatch(r"-+|.*[\"'\u2019\u201d]", token):
+                break  # "'We deserved to win' - Tottenham boss Mourinho claims …": a dash or a quote ends it
             if low in PREPOSITIONS:
                 before = words[words.index(w) - 1].group(0).lower() if words.index(w) else ""
                 if low == "of" and (before in TITLES or before in {"director", "head", "founder", "member"}):
@@ -333,9 +332,13 @@ class Subjects:
         right = right.lstrip()
         at = start + lead
         if re.match(r"(?:he|she)\b", right, re.IGNORECASE):
-            return self._person_before(at), ""
+            return self._pronoun(at)
         if re.match(r"it\b", right, re.IGNORECASE):
             return self._salient_org(at), ""
+        staff = re.match(rf"(?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}{UNNAMED}\s+(?:at|from|of|with|for)\s+(?:the\s+)?", right)
+        org = staff and self.names.starting_at(at + staff.end())
+        if org and org.entity.kind == "organisation":  # "according to an official with the U.S. Agency for …"
+            return org.entity, self.text[at:org.end]
         spokes = re.match(r"(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|official)\b",
                           right)
         if spokes:
@@ -345,6 +348,12 @@ class Subjects:
         if by:
             at, right = at + by.end(), right[by.end():]
         m = self.names.starting_at(at, slack=len(re.match(r"(?:(?:the|a|an)\s+)?(?:[\w\u2019'.-]+\s+){0,4}", right).group(0)))
+        if m and m.entity.kind == "organisation":
+            # "said Everton manager David Moyes": the organisation is the person's role
+            titled = re.match(rf"\s+((?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(TITLES))}))\s+", self.text[m.end:end], re.IGNORECASE)
+            person = titled and self.names.starting_at(m.end + titled.end())
+            if person and person.entity.kind == "person":
+                return person.entity, _role(self.text[m.start:person.start])
         if m:
             between = self.text[at:m.start]
             if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
@@ -355,8 +364,14 @@ class Subjects:
             role = (m.role or _role(between)) if m.entity.kind == "person" else ""
             appos = re.match(rf",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s|{'|'.join(sorted(TITLES))})"
                              r"\s[^,.;]+)", self.text[m.end:end])
+            # "said Kevin Restivo, senior research analyst with IDC's …", "said Scott Livengood, chairman,
+            # president and chief executive": lower-case words with a title among their first few
+            titled = re.match(r",\s*([a-z][\w-]*(?:,?\s+(?:and\s+)?[\w\u2019'&.-]+)*?)\s*(?=[.;]|$)", self.text[m.end:end])
             if appos and not role:
                 role = appos.group(1).strip()
+            elif titled and not role and m.entity.kind == "person" and \
+                    any(w.strip(",").lower() in TITLES for w in titled.group(1).split()[:4]):
+                role = titled.group(1)
             return m.entity, role
         if DEFINITE.search(" " + re.match(r"[^,.;]*", right).group(0).split(" said")[0]) or \
                 re.match(rf"(?:the|its|a|an)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", right, re.IGNORECASE):
@@ -370,7 +385,7 @@ class Subjects:
         pron = re.match(r"\s*(he|she|it)\b", text[s:pos], re.IGNORECASE)
         if pron:
             at = s + pron.start(1)
-            return (self._person_before(at) if pron.group(1).lower() != "it" else self._salient_org(at)), ""
+            return self._pronoun(at) if pron.group(1).lower() != "it" else (self._salient_org(at), "")
         first = next((m for m in self.names.within(s, pos) if self._outside_quotes(m.start)), None)
         if first is not None and len(text[s:first.start].split()) <= 4 and not self._after_preposition(first.start) \
                 and not re.search(r"[,;:(]", text[s:first.start]) and not _country(first.entity.name):
@@ -392,8 +407,15 @@ class Subjects:
         of = re.search(r"\b([\w-]+)\s+of\s+[^,;]*$", left)  # "the government of President Bashar al-Assad"
         if of and of.group(1).lower() in SPEAKING_NOUNS:
             return True
+        if re.match(r"(?:said|says|told|tells|added|adds|stated)\b", self.text[end:end + 8]) \
+                and re.search(r"(?:^|\s)(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,5}[a-z-]+$", left.rstrip(), re.IGNORECASE):
+            return True  # "The presidency said", "A report at a council meeting said": someone, not named
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
+                                or words[-1].lower() in ("he", "she", "they", "it")  # "he said": said, by whom?
                                 or words[-1].lower() in SPEAKING_NOUNS
+                                or re.search(r"(?:\b(?:the|a|an|his|her|their|its)|[\w.-]+(?:'s?|\u2019s?))\s+"
+                                             r"(?:[\w-]+\s+){0,2}[\w-]+\s*$", left, re.IGNORECASE)
+                                and words[-1].lower() in TITLES  # "the governor said", "Jones' attorney said"
                                 or re.fullmatch(UNNAMED + "s?", words[-1].lower()) is not None
                                 or bool(UNNAMED_DOCUMENT.search(left.rstrip()))
                                 or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
@@ -407,7 +429,14 @@ def _role(words: str) -> str:
         return ""
     words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE) if words.lower().startswith(("the ", "a ", "an ")) \
         and not re.search(r"spokes|organis", words) else words
-    return re.sub(r"^who\s+", "", words)
+    # a relative clause is a role only when it says what the speaker is or does for a living ("who is
+    # the head of …", "who leads the U.N. refugee agency"), not what they did ("who made this
+    # disclosure after a meeting with …", "who spoke to State House Correspondents")
+    who = re.match(r"(?:who|whose)\s+(?:(?:is|was|has been)\s+(?:also\s+)?(?P<is>.+)|(?P<does>[a-z]+s\s.+))?", words,
+                   re.IGNORECASE)
+    if who:
+        return _role(who.group("is")) if who.group("is") else who.group("does") or ""
+    return words
 
 
 def _role_like(segment: str) -> bool:

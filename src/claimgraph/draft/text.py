@@ -71,3 +71,12 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | Non
         if s <= pos <= e:
             return s, e
     return None
+
+
+def title_case(line: str) -> bool:
+    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs
+    Added"), where capitals say nothing of names."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)

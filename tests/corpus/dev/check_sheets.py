@@ -56,11 +56,38 @@ NOT_FIGURES = {
     "aljazeera-2023-06-14-record-displaced": [("stable for about 20 years", "the period of the 40 million figure (time)")],
     "autoworldnews-2014-04-22-neanderthal-dna": [("a third human relative", "ordinal ('a third relative'), not a fraction")],
     "globalnews-nodate-measles-300-per-cent": [("over the last two years", "duration that dates a statement with no figure")],
+    "bbc-nodate-wales-waiting-lists-rise": [
+        ("waiting longer than nine months for hospital treatment in Wales has risen again",
+         "waiting-time threshold of a statement with no figure"),
+    ],
+    "chinadaily-2019-04-11-liu-qiang-sentenced": [("No 3 Intermediate", "name of the court")],
+    "independent-2011-02-11-rolls-royce-a380-bill": [("Trent 900", "name of the engine model")],
+    "nj-2018-05-10-bayonne-election-takeaways": [
+        ("five takeaways", "count of the article's own sections, not a claim"),
+        ("Less than 40 minutes after the polls closed", "duration that dates a statement with no figure"),
+    ],
+    "sportingnews-2020-12-17-mourinho-deserved-to-win": [
+        ("first half", "a half of the match (a period of play), not a share"),
+        ("second half", "a half of the match (a period of play), not a share"),
+        ("BBC Radio 5 Live", "name of a radio station"),
+    ],
+    "thegeek-2013-04-26-smartphones-overtake-feature-phones": [("Q1", "name of a quarter (a date)")],
 }
 
-# Figures whose printed form cannot give their value (a misprint): slug -> {key: reason}.
+# Figures whose printed form cannot give their value (a misprint, or a printed form the reader
+# below does not handle): slug -> {key: reason}.
+SHARED_SCALE = "one scale word ('billion') for both ends of the range; the reader takes the first end as 5"
+PC = "'pc' glued to the number; the reader stops at the decimal point"
 MISPRINTS = {
     "pymnts-nodate-o2-fine": {"py-overpaid-gbp": "printed '£2.4' where £2.4 million is meant (US$3.33 million beside it)"},
+    "thisday-2020-09-22-kwara-flood-losses": {"td-loss-quote": SHARED_SCALE},
+    "sunnewsonline-2020-09-23-kwara-flood": {"sun-loss": SHARED_SCALE},
+    "mg-2005-05-24-giant-planet-twice-jupiter": {
+        "mg-15000": "'15 000': a space as the thousands separator, read as 15 and 0"},
+    "bbc-nodate-wales-waiting-lists-rise": {
+        "bbc-8-of-10": "a ratio ('eight out of 10', 80 per cent); the reader sees only the 10"},
+    "thegeek-2013-04-26-smartphones-overtake-feature-phones": {
+        "tg-51.6": PC, "tg-41.6": PC, "tg-5.1": PC},
 }
 
 # Spans between quotation marks that are no quotation: slug -> list of (context, reason).
