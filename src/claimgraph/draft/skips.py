@@ -1,0 +1,116 @@
+"""What looks like a figure in news text and is none, for :mod:`.figures`: dates ("April 9",
+"09/02/2017"), years, times of day ("2.30pm", "0900 GMT"), ages ("Bill Hoyes, 72,"), durations that
+only date or bound a figure ("a 10-year study", "the 12 months to June"), labels ("type 2", "Channel
+4"), numbers to call, street addresses, and the article's own lists; and which durations are the
+claim itself (a prison term, a target, how long something takes).
+"""
+import re
+
+from ..model.figures import read_figure
+from .numbers import BOUND, BOUNDS, WORD
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+          "jun|jul|aug|sep|sept|oct|nov|dec")
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|quarters?)"
+LABELS = ("type|article|section|chapter|phase|level|category|stage|grade|class|tier|number|no|version|flight|"
+          "route|room|page|line|paragraph|clause|model|series|season|episode|round|act|size|gate|platform|"
+          "terminal|resolution|channel|covid|world war|vol|volume|part|item|step|point|figure|table|appendix|"
+          "regulation|rule|schedule|amendment|annex|annexe|exhibit|route|highway|district|ward|unit|block")
+DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b\.?"
+                       rf"|\b\d{{1,2}}\s?[ap]\.?m\b\.?|\b\d+(?:st|nd|rd|th)\b"
+                       rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+(?:{MONTHS})\b\.?(?:\s+\d{{4}})?"
+                       rf"|\b(?:1[89]|2[01])\d{{2}}\s*(?:-|–|to|and)\s*(?:1[89]|2[01])?\d{{2}}\b"
+                       # a clock in four digits ("0900 GMT", "1430 hours")
+                       rf"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|ET|EST|EDT|CET|BST|IST|local|hours|hrs|h)\b", re.IGNORECASE)
+YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+
+
+def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether the number at start–end is a date, year, time, ordinal, age, duration or label."""
+    core = text[start:end]
+    if any(s <= start < e or s < end <= e for s, e in dates):
+        return True
+    digits = re.sub(r"[^\d.,]", "", core)
+    bare = not re.search(r"[%$€£¥₹₽a-zA-Z]", core.replace("per cent", "%")) or re.fullmatch(r"[\d,.]+", core)
+    if bare and YEAR.match(digits) and "," not in core:
+        return True
+    after = text[end:end + 40]
+    before = text[max(0, start - 40):start]
+    if re.match(rf"^(?:-|\s)(?:{DURATION})\b|^[- ](?:{DURATION})-old\b|^[- ]year-old|^-(?:{DURATION}|strong)\b", after,
+                re.IGNORECASE) and not re.search(r"%|per ?cent|percent|pc$", core) and not _deep_time(core, after) \
+            and not duration_claim(text, start, end):
+        return True
+    if re.search(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phoned)\s+$", before,
+                 re.IGNORECASE) and bare:
+        return True  # "The man called 911": a number to call
+    if bare and re.match(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                         r"Lane|Ln|Drive|Dr|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Crescent)\b", after):
+        return True  # "3208 S. Thompson St.": an address
+    if re.search(r"\b(?:here are|these are|here is)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
+            not re.search(r"[%$€£¥₹₽]", core):
+        return True  # "Here are five takeaways from …": the article's own list
+    if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
+        return True
+    if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
+                                                           and re.match(r"^\s*,", after) and bare):
+        return True  # "Bill Hoyes, 72," and "aged 72"
+    if re.search(rf"\b(?:{WEEKDAYS})\s*$|\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE) and bare:
+        return True
+    if re.fullmatch(r"one", core, re.IGNORECASE):
+        return True  # "one large group": a determiner, not a count
+    if re.search(r"\b(?:younger|older) than\s*$", before, re.IGNORECASE):
+        return True  # an age
+    if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and \
+            re.fullmatch(rf"{WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
+        return True  # "the four countries" (named before), "the double charging" (an adjective)
+    prev = re.search(r"(\S+)\s+$", before)
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]", prev.group(1)) and not BOUND.search(before) \
+            and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
+            and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
+        return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
+    return False
+
+
+#: Words before a duration that make it what the sentence claims: a prison term ("sentenced Liu to 12
+#: years"), a length stated ("the standard time is 11 weeks", "it will take up to six months"), a
+#: norm ("shorter than the regular six months").
+_CLAIMED_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;]{0,60}?\b(?:to|for)"
+    r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
+    r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory)"
+    r"|\b(?:sentence|term|prison term|jail term)\s+of)"
+    rf"\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", re.IGNORECASE)
+#: Words after a duration that make it the claim: "12 years in prison", "nine months, the target time".
+_CLAIMED_DURATION_AFTER = re.compile(
+    r"^[ -][a-z]+(?:\s+in\s+(?:prison|jail)|\s+(?:of\s+)?imprisonment|\s+behind\s+bars"
+    r"|\s+(?:on|of)\s+(?:supervised\s+release|probation|parole|community\s+service)"
+    r"|(?:\s+[\w\u201c\u201d\"-]+){0,4}\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b"
+    r"|,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:target|limit|deadline|maximum|minimum|standard)\b)", re.IGNORECASE)
+
+
+def duration_claim(text: str, start: int, end: int) -> bool:
+    """Whether a duration is the figure a sentence claims (a prison term, a target, a standard time, how
+    long something takes), not one that dates or bounds another figure ("waiting longer than nine
+    months", "in two years", "a 10-year study", "two years ago")."""
+    after = text[end:end + 60]
+    if re.match(r"^[ -][a-z]+\s+(?:ago|later|earlier|since|from now|into)\b", after) or re.match(r"^-", after):
+        return False
+    before = text[max(0, start - 80):start]
+    if re.search(rf"\b(?:takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", before,
+                 re.IGNORECASE):
+        return True  # "it will take up to six months before the aid comes in"
+    if re.match(r"^[ -][a-z]+\s+(?:before|after)\b", after):
+        return False  # "it was three weeks before the vote": a date
+    return bool(_CLAIMED_DURATION_BEFORE.search(before) or _CLAIMED_DURATION_AFTER.match(after))
+
+
+def _deep_time(core: str, after: str) -> bool:
+    """"40,000 years ago", "between 700,000 and 300,000 years ago": a date so far back that it is
+    an estimate (the figure a study gives), not a date that places a figure ("two years ago")."""
+    if not re.match(r"^\s+years\s+ago\b", after, re.IGNORECASE):
+        return False
+    last = re.split(r"\s*(?:-|–|\bto\b|\band\b)\s*", core.strip())[-1]
+    reading = read_figure(last)
+    return reading is not None and reading.value >= 1000
+
