@@ -564,7 +564,7 @@ def test_researchers_at_an_organisation_are_the_organisation_with_that_role_and_
     rows = [(r["as_printed"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt", "Outlet")]
     role = "New Zealand researchers at the University of Auckland"
     assert rows[0][1:] == ("University of Auckland [organisation]", role)
-    assert rows[1] == ("15,000", "University of Auckland [organisation]", role)
+    assert rows[1] == ("15,000 light years", "University of Auckland [organisation]", role)
     assert rows[2][1] == "Outlet [organisation]"
 
 
@@ -610,7 +610,7 @@ def test_space_grouped_thousands_pence_pc_multiples_dozens_and_ranks():
     text = ("It is 15 000 light years away, twice as big as Jupiter; a dividend of 16p; growth of 4pc year over year, "
             "51.6pc of shipments; re-elected by several dozen votes; among the top five; May 12 500 people came.")
     found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
-    assert found == [("15 000", 15_000, "light years", "exact"), ("twice as big", 200, "per cent", "exact"),
+    assert found == [("15 000 light years", 15_000, "light years", "exact"), ("twice as big", 200, "per cent", "exact"),
                      ("16p", Decimal("0.16"), "GBP", "exact"), ("4pc", 4, "per cent", "exact"),
                      ("51.6pc", Decimal("51.6"), "per cent", "exact"), ("several dozen", 12, "votes", "lower"),
                      ("top five", 5, "rank", "upper"), ("500", 500, "people", "exact")]

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from ..model.figures import read_figure
+from .measures import find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
 from .skips import DATE_ISH, DURATION, YEAR, duration_claim, skip
@@ -86,6 +87,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             unit = "goals" if max(int(m.group(1)), int(m.group(2))) <= 15 else "points"
             add(Figure(a, b, a, b, value=Decimal(m.group(1)), unit=unit))
             out.append(Figure(a, b, a, b, value=Decimal(m.group(2)), unit=unit))
+    for fig in find_measures(text):
+        if free(fig.core_start, fig.core_end) and not any(x <= fig.core_start < y for x, y in dates):
+            add(fig)
     for m in RANGE.finditer(text):
         s, e = m.start(), m.end()
         body_s = m.end("between") if m.group("between") else s
@@ -191,9 +195,13 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
         _bound(text, fig)
-        if n and fig.bound == "exact" and out[n - 1].bound in ("lower", "upper") and \
-                re.fullmatch(r"\s*,?\s+or\s+", text[out[n - 1].end:fig.start]):
-            fig.bound = out[n - 1].bound  # "up to Rs 15 crores, or four per cent": the bound covers both
+        gap = text[out[n - 1].end:fig.start] if n else ""
+        if n and fig.bound == "exact" and out[n - 1].bound != "exact" and (
+                re.fullmatch(r"\s*,?\s+or\s+", gap) or re.fullmatch(r"\s*\(\s*", gap) and fig.unit != out[n - 1].unit):
+            # "up to Rs 15 crores, or four per cent", "more than 30 degrees Celsius (86 Fahrenheit)": the
+            # bound covers both, the second a share or a conversion of the first (not "Over half (57 per
+            # cent)", which says how much over)
+            fig.bound = out[n - 1].bound
         if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague:
             fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out

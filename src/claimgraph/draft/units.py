@@ -46,6 +46,17 @@ def _person_noun(word: str) -> bool:
     return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word))
 
 
+def _other_people(tokens: list[str]) -> bool:
+    """Whether ``tokens`` (after "and") name people: a plural person noun after at most two
+    modifiers ("activists", "central bank governors")."""
+    for t in tokens:
+        if t in STOP:
+            return False
+        if _plural(t):
+            return _person_noun(t)
+    return False
+
+
 def unit_noun(text: str, end: int) -> str | None:
     """The counted noun after a figure: "people", "customers", "monthly active users", "cases per
     million people", or None."""
@@ -67,7 +78,7 @@ def unit_noun(text: str, end: int) -> str | None:
                         text[end:end + 50])
     if of_total:  # "11 of 14 precincts": what the total counts
         return unit_noun(text, end + of_total.end())
-    words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 60])
+    words = re.match(r"^(?:\s+of)?((?:\s+[a-z][a-z-]*){1,7})", text[end:end + 80])
     if not words:
         m = re.match(r"^\s+([A-Z][a-z]+(?:ns|ans|ers|ese|ish|is|s))\b", text[end:end + 40])
         return "people" if m else None  # "29.1 million Americans", "650,000 Russians"
@@ -84,9 +95,10 @@ def unit_noun(text: str, end: int) -> str | None:
         if t in PEOPLE_NOUNS:
             return "people"
         if _plural(t):
-            if tokens[i + 1:i + 2] == ["and"] and i + 2 < len(tokens) and _person_noun(t) and \
-                    _plural(tokens[i + 2]) and _person_noun(tokens[i + 2]):
-                return "people"  # "121 journalists and activists": a group of people, not one noun
+            if tokens[i + 1:i + 2] == ["and"] and _person_noun(t) and _other_people(tokens[i + 2:i + 5]):
+                # "121 journalists and activists", "20-thousand finance ministers and central bank
+                # governors": a group of people, not one noun
+                return "people"
             kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S]
             head_end = end + words.start(1) + words.group(1).index(t) + len(t)
             rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",

@@ -1,0 +1,88 @@
+"""draft's figure finder on the families of ways news writes a quantity, each written from forms seen in
+stored news pages outside the dev corpus (weather, sport, markets, crime, science, local government):
+units of measure, spoken numbers, money in every sign and word, scores and records, fractions, signs,
+and what is no figure. One test per rule, named for it."""
+from decimal import Decimal
+
+from claimgraph.draft.figures import find_figures
+
+
+def _found(text: str) -> dict:
+    """as printed -> (value or (min, max), unit, bound) of every figure found in ``text``."""
+    out = {}
+    for f in find_figures(text):
+        value = f.value if f.minimum is None else (f.minimum, f.maximum)
+        out[text[f.start:f.end]] = (value, f.unit, f.bound)
+    return out
+
+
+def test_temperatures_in_symbols_words_conversions_and_signs():
+    text = ("The mercury was set to soar past 40C, with peaks of 38.7C, and temperatures predicted to hit more than "
+            "30 degrees Celsius (86 Fahrenheit) across the south; it was minus 5C in Moscow and -3°C in Oslo, "
+            "between 30C and 35C inland. Macon swept from 64 degrees (17.8 degrees Celsius) to 105 (40.6 degrees "
+            "Celsius).")
+    found = _found(text)
+    assert found["past 40C"] == (40, "degrees Celsius", "lower")
+    assert found["38.7C"] == (Decimal("38.7"), "degrees Celsius", "exact")
+    assert found["more than 30 degrees Celsius"] == (30, "degrees Celsius", "lower")
+    assert found["86 Fahrenheit"] == (86, "degrees Fahrenheit", "lower")  # the conversion keeps the bound
+    assert found["minus 5C"] == (-5, "degrees Celsius", "exact") and found["-3°C"][0] == -3
+    assert found["between 30C and 35C"] == ((30, 35), "degrees Celsius", "exact")
+    # "degrees" alone before a conversion into Celsius is Fahrenheit, and so is a bare number there
+    assert found["64 degrees"][1] == found["105"][1] == "degrees Fahrenheit"
+
+
+def test_temperatures_in_words_are_ranges_never_ages_or_decades():
+    text = ("Elsewhere temperatures could be in the mid-to-high 20s Celsius further north, and mid- or perhaps "
+            "high-30s are looking more likely in the south. A man in his mid-30s was arrested. The band was big in "
+            "the 80s.")
+    found = _found(text)
+    assert found["mid-to-high 20s"] == ((24, 29), "degrees Celsius", "approximate")
+    assert found["mid- or perhaps high-30s"] == ((34, 39), "degrees Celsius", "approximate")
+    assert not any("30s" in k and "his" in k or "80s" in k for k in found) and len(found) == 2
+
+
+def test_distances_weights_speeds_areas_volumes_energy_and_data_with_their_units():
+    text = ("Winds of 75-93 mph and at least 65 miles per hour hit a 15-mile stretch; the haul was 168kg (370lb) "
+            "and 2.2 tonnes, about 9071kg in all; rain in excess of 6 inches; output of 5m barrels a day, 55 bcm of "
+            "gas, a 400MW plant making 12 TWh; 3,000 square feet on 500 hectares; a 5GB plan; she won the 100m "
+            "final; a tap-in from six yards; 15 000 light years away; 120km/h.")
+    found = _found(text)
+    assert found["75-93 mph"] == ((75, 93), "miles per hour", "exact")
+    assert found["at least 65 miles per hour"] == (65, "miles per hour", "lower")
+    assert found["15-mile"] == (15, "miles", "exact")
+    assert found["168kg"] == (168, "kilograms", "exact") and found["370lb"][1] == "lb"
+    assert found["2.2 tonnes"][1] == "tonnes" and found["about 9071kg"][2] == "approximate"
+    assert found["in excess of 6 inches"] == (6, "inches", "lower")
+    assert found["5m barrels a day"] == (5_000_000, "barrels per day", "exact")
+    assert found["55 bcm"] == (55_000_000_000, "cubic metres", "exact")
+    assert found["400MW"][1] == "megawatts" and found["12 TWh"][1] == "terawatt hours"
+    assert found["3,000 square feet"][1] == "square feet" and found["500 hectares"][1] == "hectares"
+    assert found["5GB"][1] == "gigabytes" and found["100m"] == (100, "metres", "exact")
+    assert found["six yards"] == (6, "yards", "exact") and found["15 000 light years"][1] == "light years"
+    assert found["120km/h"][1] == "kilometres per hour"
+
+
+def test_a_million_glued_is_no_metre_and_a_letter_after_a_space_is_no_unit():
+    found = _found("It cost £5m, 5m people watched, a 5G mast, a grade 40 C paper and COVID-19.")
+    assert found["£5m"] == (5_000_000, "GBP", "exact") and found["5m"][1] == "people"
+    assert not any("C" in k or "G" in k for k in found)
+
+
+def test_money_in_every_sign_code_and_currency_word():
+    text = ("Police seized drugs worth R84 million and around R240m; KSh 2,500,000, Sh5 billion, RM5 million, "
+            "Rp 2 trillion, Dhs 5 million, 50,000 Egyptian pounds, 300 million naira, 2 billion rand, UKP 10m, "
+            "₩1.2 trillion, 5,000 Swedish kronor, USD 5 million, 45 million pesos and NZ$529 million. The R2 road "
+            "and N95 masks.")
+    found = {k: v[1] for k, v in _found(text).items()}
+    assert found == {"R84 million": "ZAR", "around R240m": "ZAR", "KSh 2,500,000": "KES", "Sh5 billion": "KES",
+                     "RM5 million": "MYR", "Rp 2 trillion": "IDR", "Dhs 5 million": "AED",
+                     "50,000 Egyptian pounds": "EGP", "300 million naira": "NGN", "2 billion rand": "ZAR",
+                     "UKP 10m": "GBP", "₩1.2 trillion": "KRW", "5,000 Swedish kronor": "SEK",
+                     "USD 5 million": "USD", "45 million pesos": "MXN", "NZ$529 million": "NZD"}
+
+
+def test_a_bound_carries_into_a_conversion_in_brackets_not_into_the_exact_value_of_a_vague_one():
+    found = _found("Up to £5m (US$6.5m) was paid. Over half (57 per cent) say Friday is best.")
+    assert found["Up to £5m"][2] == found["US$6.5m"][2] == "upper"
+    assert found["Over half"][2] == "lower" and found["57 per cent"][2] == "exact"
