@@ -86,3 +86,24 @@ def test_a_bound_carries_into_a_conversion_in_brackets_not_into_the_exact_value_
     found = _found("Up to £5m (US$6.5m) was paid. Over half (57 per cent) say Friday is best.")
     assert found["Up to £5m"][2] == found["US$6.5m"][2] == "upper"
     assert found["Over half"][2] == "lower" and found["57 per cent"][2] == "exact"
+
+
+def test_broadcast_scripts_spell_decimals_tenths_and_a_negative_out():
+    text = ("The IMF forecast growth of three-point-three percent this year, down two-tenths of a percent from a July "
+            "forecast; next year three-point-six percent, down three-tenths of a percentage point. Euro zone "
+            "countries will post negative growth of four-tenths of a percent. Some 20-thousand delegates came. The "
+            "euro zone is forecast to contract 0.4 percent; rates rose half a percentage point.")
+    found = _found(text)
+    assert found["three-point-three percent"] == (Decimal("3.3"), "per cent", "exact")
+    # a rate revised ", down … from": percentage points, as the dev corpus writes revisions of a forecast
+    assert found["two-tenths of a percent"] == (Decimal("0.2"), "percentage points", "exact")
+    assert found["three-tenths of a percentage point"] == (Decimal("0.3"), "percentage points", "exact")
+    assert found["negative growth of four-tenths of a percent"] == (Decimal("-0.4"), "per cent", "exact")
+    assert found["Some 20-thousand"] == (20_000, "delegates", "approximate")
+    assert found["contract 0.4 percent"][0] == Decimal("-0.4")
+    assert found["half a percentage point"] == (Decimal("0.5"), "percentage points", "exact")
+
+
+def test_a_change_of_a_sum_up_by_a_per_cent_stays_a_per_cent():
+    found = _found("Players losing in round one will receive Australian dollar 90,000, up 20 percent.")
+    assert found["20 percent"][1] == "per cent"

@@ -56,9 +56,12 @@ DIGITS = re.compile(r"\b(?P<n>single|double|triple)[ -]digits?\b", re.IGNORECASE
 _NEGATION = re.compile(r"\b(?:not|never|no|fail|fails|failed|failing|short of|without|below|under|less than)\b"
                        r"(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
 #: A fraction of a point is a change of a rate in percentage points: "a quarter point rise",
-#: "half a percentage point", "three-quarters of a point".
-POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|three)[ -])?(?P<f>quarters?|half)(?:[ -]of)?(?:[ -]a)?[ -]"
+#: "half a percentage point", "three-quarters of a point", "three-tenths of a percentage point"; of a
+#: per cent, a per cent as broadcast scripts write it ("two-tenths of a percent").
+POINT_FRACTION = re.compile(r"\b(?:(?P<q>a|one|two|three|four|five|six|seven|eight|nine)[ -])?"
+                            r"(?P<f>quarters?|half|thirds?|tenths?|hundredths?)(?:[ -]of)?(?:[ -](?:a|one))?[ -]"
                             r"(?P<u>percentage[ -]points?|points?|per ?cent|percent)\b", re.IGNORECASE)
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "tenth": 10, "hundredth": 100}
 #: An earthquake's magnitude: "a magnitude 7.6 quake", "the 7.9-magnitude quake".
 MAGNITUDE = re.compile(r"\bmagnitude[ -](?P<a>\d{1,2}(?:\.\d+)?)\b(?![.,]\d)|\b(?P<b>\d{1,2}(?:\.\d+)?)[ -]magnitude\b",
                        re.IGNORECASE)
@@ -143,8 +146,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
     for m in POINT_FRACTION.finditer(text):
         s, e = m.span()
         if free(s, e):
-            q, half = (m.group("q") or "").lower(), m.group("f").lower() == "half"
-            value = Decimal("0.5") if half else Decimal("0.75") if q == "three" else Decimal("0.25")
+            q = read_figure(m.group("q")).value if m.group("q") and m.group("q").lower() not in ("a", "one") else 1
+            value = Decimal(q) / _PARTS[m.group("f").lower().rstrip("s")]
+            value = value.quantize(Decimal("0.001")).normalize() if m.group("f").lower().startswith("third") else value
             unit = "per cent" if re.search(r"cent$", m.group("u"), re.IGNORECASE) else "percentage points"
             add(Figure(s, e, s, e, value=value, unit=unit))
     for pattern in (RATIO, TIMES, FRACTION, VAGUE, TOP):
@@ -202,9 +206,34 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             # bound covers both, the second a share or a conversion of the first (not "Over half (57 per
             # cent)", which says how much over)
             fig.bound = out[n - 1].bound
+        _sign(text, fig)
+        if fig.unit == "per cent" and re.search(r",\s+(?:down|up)\s+(?:by\s+)?$", text[max(0, fig.start - 12):fig.start]) \
+                and any(o.unit == "per cent" for o in _same_sentence(text, fig, out[:n])):
+            # "growth of 3.3 percent this year, down two-tenths of a percent from a July forecast": a rate
+            # revised, by percentage points
+            fig.unit = "percentage points"
         if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague:
             fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
+
+
+#: Words that make a figure negative and are printed with it: "negative growth of four-tenths of a
+#: percent", "minus 2", and an economy that shrinks ("is forecast to contract 0.4 percent": growth of -0.4).
+_NEGATIVE = re.compile(r"\b(?:negative\s+(?:growth\s+(?:of\s+)?)?|minus\s+)$", re.IGNORECASE)
+_SHRINK = re.compile(r"\b(?:contract|contracts|contracted|contracting|shrink|shrinks|shrank|shrunk|shrinking)\s+"
+                     r"(?:by\s+)?$", re.IGNORECASE)
+
+
+def _sign(text: str, fig: Figure):
+    before = text[max(0, fig.start - 30):fig.start]
+    m = _NEGATIVE.search(before) or (_SHRINK.search(before) if fig.unit == "per cent" else None)
+    if m and fig.bound == "exact" and fig.minimum is None and fig.value is not None and fig.value > 0:
+        fig.value, fig.start = -fig.value, fig.start - len(m.group(0))
+
+
+def _same_sentence(text: str, fig: Figure, before: list[Figure]) -> list[Figure]:
+    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
+    return [o for o in before if o.end > start]
 
 
 def _bound(text: str, fig: Figure):
