@@ -107,3 +107,12 @@ def test_broadcast_scripts_spell_decimals_tenths_and_a_negative_out():
 def test_a_change_of_a_sum_up_by_a_per_cent_stays_a_per_cent():
     found = _found("Players losing in round one will receive Australian dollar 90,000, up 20 percent.")
     assert found["20 percent"][1] == "per cent"
+
+
+def test_fractions_of_every_denominator_are_shares_and_ordinals_are_not():
+    text = ("A third of the participants gained weight, while a fifth gained more. Two-fifths say so; a two-third "
+            "majority; three-quarters of voters. She won a third term after a fifth straight win.")
+    found = _found(text)
+    assert found["A third"][:2] == (Decimal("33.3"), "per cent") and found["a fifth"][0] == 20
+    assert found["Two-fifths"][0] == 40 and found["two-third"][0] == Decimal("66.7")
+    assert found["three-quarters"][0] == 75 and len(found) == 5

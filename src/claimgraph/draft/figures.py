@@ -14,7 +14,7 @@ inside words ("O2", "G20", "COVID-19"). ``audit`` and ``draft`` both use :func:`
 import re
 from decimal import Decimal
 
-from ..model.figures import read_figure
+from ..model.figures import Reading, read_figure
 from .measures import find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
@@ -41,8 +41,17 @@ TIMES = re.compile(rf"(?P<n>{EDGE_L}(?:\d+(?:\.\d+)?|{WORD})[ -](?:times|fold)\b
 VAGUE = re.compile(r"\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|thousands|millions|billions"
                    r"|(?:several|a few|some)\s+dozen"
                    r"|(?:dozens|scores|hundreds)(?= of\b))\b", re.IGNORECASE)
+_NUMERATORS = "one|two|three|four|five|six|seven|eight|nine"
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
+_PARTS_OF = "halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 FRACTION = re.compile(r"\b(?:(?<!and a )(?<!and-a-)half(?:\s+a)?(?=\s+(?:million|billion|thousand)\b)\s+(?:million|billion|thousand)"
-                      r"|(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)(?=\s+of\b|\W*$|\s*[,.;)(])"
+                      # "a third of", "two-fifths.", "a two-thirds majority", "a fifth gained twenty percent": a share
+                      # (not "a third term", "a fifth straight win": ordinals)
+                      rf"|(?:a|{_NUMERATORS})[ -](?:half|{_PARTS_OF})"
+                      r"(?=\s+of\b|\W*$|\s*[,.;)(]|\s+(?:majority|share|stake)\b|\s+(?:[a-z]+ed|are|were|is|was|have|has|had|"
+                      r"will|would|could|can|may|might|say|said|says|live|lives|think|believe|do|did|does|now|still|"
+                      r"also|already)\b)"
                       # never a match's "first half", "second half"
                       r"|(?<!first )(?<!second )(?<!other )(?<!final )(?<!opening )(?<!closing )"
                       r"half(?=\s+of\b|\s*[,.;)(]|\s+(?:the|their|its|his|her|them|those|these|all)\b)"
@@ -168,7 +177,8 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 add(fig)
                 continue
             several = pattern is VAGUE and re.search(r"dozen$", m.group(0), re.IGNORECASE)
-            reading = read_figure("dozens" if several else m.group("n") if pattern is TIMES else m.group(0))
+            reading = _share(m.group(0)) if pattern is FRACTION else None
+            reading = reading or read_figure("dozens" if several else m.group("n") if pattern is TIMES else m.group(0))
             if reading is None:
                 continue
             fig = Figure(s, e, s, e, value=reading.value)
@@ -215,6 +225,17 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague:
             fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
+
+
+def _share(words: str) -> Reading | None:
+    """"two-fifths" as 40 per cent, "a third" 33.3, "two-third" (sic) 66.7; None for other words."""
+    m = re.fullmatch(rf"(a|{_NUMERATORS})[ -]({_PARTS_OF}|half)", words.lower())
+    if not m:
+        return None
+    n = 1 if m.group(1) in ("a", "one") else read_figure(m.group(1)).value
+    share = Decimal(100) * n / _DENOMINATORS[m.group(2).rstrip("s")]
+    return Reading(share.quantize(Decimal("0.1")).normalize() if share != share.to_integral_value() else share,
+                   per_cent=True)
 
 
 #: Words that make a figure negative and are printed with it: "negative growth of four-tenths of a
