@@ -116,3 +116,18 @@ def test_fractions_of_every_denominator_are_shares_and_ordinals_are_not():
     assert found["A third"][:2] == (Decimal("33.3"), "per cent") and found["a fifth"][0] == 20
     assert found["Two-fifths"][0] == 40 and found["two-third"][0] == Decimal("66.7")
     assert found["three-quarters"][0] == 75 and len(found) == 5
+
+
+def test_scores_wherever_a_match_report_puts_them_and_records_of_wins():
+    text = ("COFFS United Lions defeated Port United 2-1 to make it four wins from four. After 60 minutes the game "
+            "was finely poised at 1-1 as both teams poured forward.\n\nArsenal 2 Wolves 1\n\nCrystal Palace 1-1 "
+            "Arsenal\n\nLiverpool beat a plucky Tottenham side 1-0 for five wins in their last six league outings, "
+            "though goals from five players sank Burnley. Growth was 4-5 percent among 16-18 year olds.")
+    found = [(text[f.start:f.end], f.value, f.unit) for f in find_figures(text)]
+    assert found[:4] == [("2-1", 2, "goals"), ("2-1", 1, "goals"), ("four wins from four", 4, "wins"),
+                         ("four wins from four", 4, "matches")]
+    assert ("1-1", 1, "goals") in found and ("2", 2, "goals") in found and ("1", 1, "goals") in found
+    assert found.count(("1-1", 1, "goals")) == 4 and ("1-0", 0, "goals") in found
+    assert ("five wins in their last six league outings", 6, "outings") in found
+    assert ("five", 5, "players") in found and ("4-5 percent", None, "per cent") in found
+    assert not any(printed.startswith("16-18") and unit == "goals" for printed, _, unit in found)

@@ -18,18 +18,12 @@ from ..model.figures import Reading, read_figure
 from .measures import find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
+from .scores import find_scores
 from .skips import DATE_ISH, DURATION, YEAR, duration_claim, skip
 from .units import unit_for, unit_named_before, unit_noun
 
 RANGE = re.compile(
     rf"{EDGE_L}(?P<between>between\s+)?{one_number('1')}(?:\s*(?:-|–|to|and)\s*|\s+or\s+){one_number('2')}{EDGE_R}", re.IGNORECASE)
-#: A score ("a 2-1 victory", "won 3-0", "lost 1-2 to"): the hyphen joins two counts, not a range.
-SCORE = re.compile(r"(?<![\w.,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
-_SCORE_AFTER = re.compile(r"^\s+(?:(?:home|away|league|cup|first-leg|aggregate)\s+)?(?:victory|win|defeat|loss|draw|lead|"
-                          r"triumph|thrashing|drubbing|scoreline|result|success|reverse|up|down|ahead|behind)\b",
-                          re.IGNORECASE)
-_SCORE_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|draws|trailed|trailing|led|leads|"
-                           r"leading|score|scoreline|ended|finished)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"{EDGE_L}(?:\d+|{WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{WORD})\b",
                    re.IGNORECASE)
 #: Multiples, with the comparison they make ("twice as big", "three times as likely"): 200, 300 per cent.
@@ -91,14 +85,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         taken.append((fig.core_start, fig.core_end))
         out.append(fig)
 
-    for m in SCORE.finditer(text):
-        a, b = m.span()
-        if free(a, b) and not any(x <= a < y for x, y in dates) and (
-                _SCORE_AFTER.match(text[b:b + 20]) or _SCORE_BEFORE.search(text[max(0, a - 40):a])):
-            # "a 2-1 victory": two counts printed as one, each a figure of the score
-            unit = "goals" if max(int(m.group(1)), int(m.group(2))) <= 15 else "points"
-            add(Figure(a, b, a, b, value=Decimal(m.group(1)), unit=unit))
-            out.append(Figure(a, b, a, b, value=Decimal(m.group(2)), unit=unit))
+    for fig in find_scores(text, dates):
+        if free(fig.core_start, fig.core_end) or fig.core_start == out[-1].core_start:
+            add(fig)  # "2-1": two counts printed as one
     for fig in find_measures(text):
         if free(fig.core_start, fig.core_end) and not any(x <= fig.core_start < y for x, y in dates):
             add(fig)
