@@ -131,3 +131,34 @@ def test_scores_wherever_a_match_report_puts_them_and_records_of_wins():
     assert ("five wins in their last six league outings", 6, "outings") in found
     assert ("five", 5, "players") in found and ("4-5 percent", None, "per cent") in found
     assert not any(printed.startswith("16-18") and unit == "goals" for printed, _, unit in found)
+
+
+def test_counts_and_claimed_durations_written_as_compound_adjectives():
+    text = ("Judge criticises unfairness of four-year fraud trial backlog. A 10-year study found it. The nine-party "
+            "opposition bloc only about 11 seats in the new 150-seat parliament; a 3,000-strong crowd; a two-goal "
+            "lead; a married father-of-two; a one-off payment; a two-way race; a 15-year-old boy; Some 20-thousand "
+            "came.")
+    found = _found(text)
+    assert found["four-year"] == (4, "years", "exact") and not any(k.startswith("10-year") for k in found)
+    assert found["nine-party"][:2] == (9, "parties") and found["150-seat"][:2] == (150, "seats")
+    assert found["about 11"][1] == "seats"  # the compound qualifies; it is not what the sentence counts
+    assert found["3,000-strong"][:2] == (3000, "people") and found["two-goal"][:2] == (2, "goals")
+    assert found["father-of-two"][:2] == (2, "children") and found["Some 20-thousand"][0] == 20_000
+    assert not any(k.startswith(("one-off", "two-way", "15-year")) for k in found)
+
+
+def test_a_prison_term_after_jail_or_a_one_year_sentence_is_a_figure():
+    text = ("Judge Quinn said he would jail Mr Fay for three months, then suspended a one year prison sentence. "
+            "One man was hurt; one year later it rained.")
+    assert {k: v[:2] for k, v in _found(text).items()} == {"three months": (3, "months"), "one year": (1, "years")}
+
+
+def test_counts_out_of_a_total_that_is_no_round_base_are_two_counts_not_a_share():
+    found = _found("The ruling party will have at least 50 seats out of 75 available; nine out of 10 doctors agree.")
+    assert found["at least 50"] == (50, "seats", "lower") and found["75"][:2] == (75, "seats")
+    assert found["nine out of 10"][:2] == (90, "per cent")
+
+
+def test_the_unit_is_the_head_noun_without_a_compound_or_a_participle_before_it():
+    found = _found("Xinhua said four state-owned banks and 50 single-mandate constituencies had 300 registered voters.")
+    assert found["four"][1] == "banks" and found["50"][1] == "constituencies"

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from ..model.figures import Reading, read_figure
+from .compounds import find_compounds
 from .measures import find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
@@ -149,6 +150,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             value = value.quantize(Decimal("0.001")).normalize() if m.group("f").lower().startswith("third") else value
             unit = "per cent" if re.search(r"cent$", m.group("u"), re.IGNORECASE) else "percentage points"
             add(Figure(s, e, s, e, value=value, unit=unit))
+    for fig in find_compounds(text):
+        if free(fig.core_start, fig.core_end) and not skip(text, fig.core_start, fig.core_end, dates):
+            add(fig)
     for pattern in (RATIO, TIMES, FRACTION, VAGUE, TOP):
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -161,6 +165,8 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 n, d = (read_figure(x) for x in parts)
                 if n is None or d is None or n.value > d.value:
                     continue  # "333 stores in 42 U.S. states": no share
+                if re.search(r"\bout of\s+\d", m.group(0)) and d.value > 10 and d.value % 10 ** (len(str(d.value)) - 1):
+                    continue  # "at least 50 seats out of 75": two counts (a share is "out of 10", "out of every 74")
             if pattern is TOP:
                 fig = Figure(s, e, s, e, value=read_figure(m.group("n")).value, unit="rank", bound="upper")
                 add(fig)
@@ -194,6 +200,8 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         noun = re.match(rf"[ -]{DURATION}\b", text[e:e + 12], re.IGNORECASE)
         if noun and duration_claim(text, core_s, e):
             fig.end += noun.end()  # a duration is printed with its unit: "12 years", "up to six months"
+            if fig.unit == "people":  # "a one year prison sentence"
+                fig.unit = re.sub(r"(?<!s)$", "s", noun.group(0).strip(" -").lower()).replace("centurys", "centuries")
         add(fig)
     out.sort(key=lambda f: f.start)
     for n, fig in enumerate(out):
@@ -211,7 +219,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             # "growth of 3.3 percent this year, down two-tenths of a percent from a July forecast": a rate
             # revised, by percentage points
             fig.unit = "percentage points"
-        if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague:
+        if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague and not fig.named:
             fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
 

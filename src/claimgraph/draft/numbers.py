@@ -131,6 +131,8 @@ class Figure:
     bound: str = "exact"
     unit: str = "people"
     vague: bool = False
+    #: the figure's own words name its unit ("150-seat", "40C"): no other words of the sentence change it
+    named: bool = False
 
     @property
     def span(self) -> tuple[int, int]:

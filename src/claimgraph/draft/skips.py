@@ -57,11 +57,13 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
         return True  # "Bill Hoyes, 72," and "aged 72"
     if re.search(rf"\b(?:{WEEKDAYS})\s*$|\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
-    if re.fullmatch(r"one", core, re.IGNORECASE):
+    # "a one year prison sentence": a duration the sentence claims is a figure after "a" and as "one"
+    claimed = bool(re.match(rf"^[ -]{DURATION}\b", after, re.IGNORECASE)) and duration_claim(text, start, end)
+    if re.fullmatch(r"one", core, re.IGNORECASE) and not claimed:
         return True  # "one large group": a determiner, not a count
     if re.search(r"\b(?:younger|older) than\s*$", before, re.IGNORECASE):
         return True  # an age
-    if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and \
+    if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and not claimed and \
             re.fullmatch(rf"{WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
         return True  # "the four countries" (named before), "the double charging" (an adjective)
     prev = re.search(r"(\S+)\s+$", before)
@@ -76,7 +78,8 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
 #: years"), a length stated ("the standard time is 11 weeks", "it will take up to six months"), a
 #: norm ("shorter than the regular six months").
 _CLAIMED_DURATION_BEFORE = re.compile(
-    r"(?:\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;]{0,60}?\b(?:to|for)"
+    r"(?:\b(?:sentenced|sentence|sentences|jailed|jail|jails|jailing|imprisoned|imprison|banned|ban|bans|banning|"
+    r"suspended|suspend|detained|detain|disqualified|disqualify|barred|remanded)\b[^.;]{0,60}?\b(?:to|for)"
     r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
     r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory)"
     r"|\b(?:sentence|term|prison term|jail term)\s+of)"

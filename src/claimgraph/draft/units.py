@@ -99,7 +99,10 @@ def unit_noun(text: str, end: int) -> str | None:
                 # "121 journalists and activists", "20-thousand finance ministers and central bank
                 # governors": a group of people, not one noun
                 return "people"
-            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S]
+            # "50 single-mandate constituencies", "four state-owned banks": the head, without a compound
+            # or a participle that qualifies it
+            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S and
+                    (w == t or "-" not in w and not (w.endswith("ed") and len(w) > 4))]
             head_end = end + words.start(1) + words.group(1).index(t) + len(t)
             rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
                             text[head_end:head_end + 40])
@@ -124,6 +127,8 @@ def unit_named_before(text: str, fig, before: list) -> str | None:
     for other in reversed(before):
         if other.end <= start:
             break
+        if other.named:
+            continue  # "the nine-party opposition bloc only about 11": a compound qualifies, it is not counted
         if other.unit in ("per cent", "percentage points", "basis points", "magnitude", "years ago"):
             continue
         return other.unit if other.unit not in ("people", "rank") and not other.unit.isupper() else None
