@@ -162,3 +162,12 @@ def test_counts_out_of_a_total_that_is_no_round_base_are_two_counts_not_a_share(
 def test_the_unit_is_the_head_noun_without_a_compound_or_a_participle_before_it():
     found = _found("Xinhua said four state-owned banks and 50 single-mandate constituencies had 300 registered voters.")
     assert found["four"][1] == "banks" and found["50"][1] == "constituencies"
+
+
+def test_numbers_to_call_or_quote_addresses_products_ages_and_names_are_no_figures():
+    text = ("Call Crimestoppers on 0800 555 111 or police on 101, quoting reference 1234; ring 999. Phone (555) "
+            "123-4567 or +44 20 7946 0000. He lives at 221B Baker Street. The iPhone 15 and iOS 17 sold well. John "
+            "Smith (42), from Belfast, appeared with Mary Jones, 35. The Group of Seven and the Big Four met. The bus "
+            "ran on 101 routes and cost $5B. Seven were hurt.")
+    assert {k: v[:2] for k, v in _found(text).items()} == {"101": (101, "routes"), "$5B": (5_000_000_000, "USD"),
+                                                          "Seven": (7, "people")}

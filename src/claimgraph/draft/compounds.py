@@ -22,7 +22,7 @@ _CLAIM_HEADS = ("backlog|backlogs|delay|delays|wait|waits|waiting|gap|sentence|s
                 "drought|hiatus|absence|freeze|moratorium|stint|contract|deal|lease|tenure|extension|jail term|"
                 "prison term")
 _DURATIONS = "year|month|week|day|decade"
-COMPOUND = re.compile(rf"(?<![\w/.,:$€£-])(?P<n>\d[\d,]*|{WORD})-(?P<noun>[a-z]+)(?=[\s,.;:)\u2019']|$)",
+COMPOUND = re.compile(rf"(?<![\w/.,:$€£-])(?P<n>\d[\d,]*|{WORD})-(?P<noun>[a-z]+)(?=[\s,.;:)]|[\u2019'](?![a-z])|$)",
                       re.IGNORECASE)
 PARENT = re.compile(rf"\b(?:father|mother|mum|mom|dad|parent)[- ]of[- ](?P<n>\d+|{WORD})\b", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ from .measures import find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
 from .scores import find_scores
-from .skips import DATE_ISH, DURATION, YEAR, duration_claim, skip
+from .skips import DATE_ISH, DURATION, YEAR, duration_claim, phone_spans, skip
 from .units import unit_for, unit_named_before, unit_noun
 
 RANGE = re.compile(
@@ -75,7 +75,7 @@ TOP = re.compile(rf"\btop (?P<n>\d+|{WORD})\b", re.IGNORECASE)
 
 def find_figures(text: str, currency_default: str | None = None) -> list[Figure]:
     """Every figure of ``text`` (see the module's docstring), in order of position."""
-    dates = [m.span() for m in DATE_ISH.finditer(text)]
+    dates = [m.span() for m in DATE_ISH.finditer(text)] + phone_spans(text)
     taken: list[tuple[int, int]] = []
     out: list[Figure] = []
 

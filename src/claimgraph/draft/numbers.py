@@ -28,7 +28,7 @@ WORD_NUMBER = (rf"(?:(?:{_GROUP}|{WORD})(?:[- ]point(?:[- ](?:{_DIGIT_WORD}))+)?
 NUMERAL = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.]\d)"
            r"|\d+(?:\.\d+)?")
 SCALE = (r"(?:(?:\s?|-(?=(?:thousand|million|billion|trillion)\b))(?:(?:lakh|thousand)\s+(?:crores?|cr\b\.?)|thousand|million|billion|trillion|crores?|lakhs?|cr|bn|mn|"
-         r"mln|tn)\b|(?:m|k|K|b)\b)")
+         r"mln|tn)\b|(?:m|k|K)\b|(?<=\d)(?-i:b)\b|(?<=\d)(?-i:B)\b(?!\s+(?-i:[A-Z])))")
 #: Scales as model.figures reads them: South Asian news writes "crores", "lakhs" and "Rs 15 cr".
 _SCALE_NAMES = {"crores": "crore", "cr": "crore", "lakhs": "lakh"}
 #: Scales of two words, as factors: "Rs 1.33 lakh crore" (a lakh of crores), "Rs 50 thousand crore".

@@ -24,6 +24,22 @@ DATE_ISH = re.compile(rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{
                        # a clock in four digits ("0900 GMT", "1430 hours")
                        rf"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|ET|EST|EDT|CET|BST|IST|local|hours|hrs|h)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+#: Numbers to call or quote, as police appeals and notices print them: "on 0800 555 111", "on 101",
+#: "+44 20 7946 0000", "(555) 123-4567", "quoting reference 1234", "serial 567 of 7/1/24".
+PHONE = re.compile(r"(?<![\w.,])(?P<n>\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){1,4}"
+                   r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}|\d{3}-\d{3}-\d{4}|1-800-[\dA-Z-]{7,9}"
+                   r"|0\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?)(?![\w,]|\.\d)"
+                   r"|\bon (?P<short>101|999|911|112|111|000)(?=\s*(?:[,;)]|\.(?!\d)|$|or\b|and\b|quoting\b))"
+                   r"|\b(?:reference|serial|incident|log|crime|case)(?: number| no\.?)? (?P<ref>\d+)", re.IGNORECASE)
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every number to call or quote in ``text`` (:data:`PHONE`)."""
+    out = []
+    for m in PHONE.finditer(text):
+        group = next(g for g in ("n", "short", "ref") if m.group(g))
+        out.append(m.span(group))
+    return out
 
 
 def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
@@ -41,7 +57,8 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
                 re.IGNORECASE) and not re.search(r"%|per ?cent|percent|pc$", core) and not _deep_time(core, after) \
             and not duration_claim(text, start, end):
         return True
-    if re.search(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phoned)\s+$", before,
+    if re.search(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phoned|phone|ring|rang|"
+                 r"ringing|text|texting)\s+$", before,
                  re.IGNORECASE) and bare:
         return True  # "The man called 911": a number to call
     if bare and re.match(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
@@ -53,8 +70,10 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
     if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
-                                                           and re.match(r"^\s*,", after) and bare):
-        return True  # "Bill Hoyes, 72," and "aged 72"
+                                                           and re.match(r"^\s*(?:,|\.(?!\d))", after) and bare
+                                                           and len(digits) <= 3) or \
+            (re.search(r"[A-Z][a-z]+\s*\(\s*$", before) and re.match(r"^\s*\)", after) and bare and len(digits) <= 3):
+        return True  # "Bill Hoyes, 72,", "… with Mary Jones, 35.", "John Smith (42)" and "aged 72"
     if re.search(rf"\b(?:{WEEKDAYS})\s*$|\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
     # "a one year prison sentence": a duration the sentence claims is a figure after "a" and as "one"
@@ -66,8 +85,11 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     if re.search(r"\b(?:the|a|an|these|those)\s+$", before, re.IGNORECASE) and not claimed and \
             re.fullmatch(rf"{WORD}|double|triple|treble|quadruple", core, re.IGNORECASE):
         return True  # "the four countries" (named before), "the double charging" (an adjective)
+    if core[:1].isupper() and core[1:].islower() and re.fullmatch(WORD, core, re.IGNORECASE) and \
+            re.search(r"[a-z,]\s+(?:[a-z]+\s+)?$", before) and not re.search(r"\n", before[-3:]):
+        return True  # "The Group of Seven", "the Big Four": a number word capitalised inside a sentence names
     prev = re.search(r"(\S+)\s+$", before)
-    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]", prev.group(1)) and not BOUND.search(before) \
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*", prev.group(1)) and not BOUND.search(before) \
             and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
         return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
