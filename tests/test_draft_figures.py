@@ -171,3 +171,16 @@ def test_numbers_to_call_or_quote_addresses_products_ages_and_names_are_no_figur
             "ran on 101 routes and cost $5B. Seven were hurt.")
     assert {k: v[:2] for k, v in _found(text).items()} == {"101": (101, "routes"), "$5B": (5_000_000_000, "USD"),
                                                           "Seven": (7, "people")}
+
+
+def test_market_copy_index_points_a_change_and_a_level_and_index_names():
+    text = ("The Dow Jones industrial average fell 129.95, or 0.97 percent, to 13,295.01, while the broader Standard & "
+            "Poor's 500 fell 0.7%. The yield on the 10-year Treasury rose 5 basis points to 2.866%. Morgan Stanley "
+            "slipped 48 cents to $87.32; prices rose 5 to 10 percent. Around 20,000 government and private-sector "
+            "officials and central bankers will attend, The Nikkei reports.")
+    found = _found(text)
+    assert found["129.95"][1] == found["13,295.01"][1] == "points"
+    assert "500" not in found and found["5 basis points"][1] == "basis points"
+    assert found["48 cents"] == (Decimal("0.48"), "USD", "exact") and found["$87.32"][0] == Decimal("87.32")
+    assert found["5 to 10 percent"][0] == (5, 10)  # a range of a change, one unit for both ends
+    assert found["Around 20,000"] == (20_000, "people", "approximate")

@@ -25,6 +25,11 @@ from .units import unit_for, unit_named_before, unit_noun
 
 RANGE = re.compile(
     rf"{EDGE_L}(?P<between>between\s+)?{one_number('1')}(?:\s*(?:-|–|to|and)\s*|\s+or\s+){one_number('2')}{EDGE_R}", re.IGNORECASE)
+#: Verbs that report a change, so that "X to Y" after them is a change and a level.
+_CHANGE_VERB = re.compile(r"\b(?:fell|falls|fall|rose|rises|rise|slipped|slips|slid|slides|dropped|drops|gained|gains|"
+                          r"climbed|climbs|jumped|jumps|added|adds|lost|loses|declined|declines|increased|increases|"
+                          r"decreased|decreases|grew|grows|shrank|shed|sheds|eased|eases|edged|soared|plunged|"
+                          r"tumbled|surged|sank|up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 RATIO = re.compile(rf"{EDGE_L}(?:\d+|{WORD})\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|{WORD})\b",
                    re.IGNORECASE)
 #: Multiples, with the comparison they make ("twice as big", "three times as likely"): 200, 300 per cent.
@@ -116,6 +121,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 not re.search(r"\b(?:anywhere|ranging|range|ranges|ranged|vary|varies|varied|varying)\s+from\s+$",
                               text[max(0, s - 20):s]):
             continue  # "rose 8 percent to $616 million", "from 606,000 to 745,000": a change, not a range
+        if sep == "to" and (m.group("unit1") or m.group("cur1")) and (m.group("unit2") or m.group("cur2")) and \
+                _CHANGE_VERB.search(text[max(0, s - 25):s]):
+            continue  # "slipped 48 cents to $87.32": a change and a level, each with its own unit
         if YEAR.match(text[body_s:e].split(sep)[0].strip()) and not (u1 or u2):
             continue
         if skip(text, body_s, e, dates):
@@ -165,7 +173,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                 n, d = (read_figure(x) for x in parts)
                 if n is None or d is None or n.value > d.value:
                     continue  # "333 stores in 42 U.S. states": no share
-                if re.search(r"\bout of\s+\d", m.group(0)) and d.value > 10 and d.value % 10 ** (len(str(d.value)) - 1):
+                if re.search(r"\bout of\s+\d", m.group(0)) and d.value > 10 and str(d.value).rstrip("0") != "1":
                     continue  # "at least 50 seats out of 75": two counts (a share is "out of 10", "out of every 74")
             if pattern is TOP:
                 fig = Figure(s, e, s, e, value=read_figure(m.group("n")).value, unit="rank", bound="upper")

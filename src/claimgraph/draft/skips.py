@@ -89,7 +89,7 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
             re.search(r"[a-z,]\s+(?:[a-z]+\s+)?$", before) and not re.search(r"\n", before[-3:]):
         return True  # "The Group of Seven", "the Big Four": a number word capitalised inside a sentence names
     prev = re.search(r"(\S+)\s+$", before)
-    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*", prev.group(1)) and not BOUND.search(before) \
+    if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*|Poor['\u2019]s", prev.group(1)) and not BOUND.search(before) \
             and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
         return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name

@@ -43,7 +43,8 @@ def _plural(word: str) -> bool:
 
 
 def _person_noun(word: str) -> bool:
-    return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word))
+    return word in PEOPLE_NOUNS or bool(re.search(r"(?:ists|ers|ors|ians|ants|ents)$", word)) or \
+        word in ("officials", "professionals", "nationals", "individuals", "criminals", "rivals", "chiefs", "staff")
 
 
 def _other_people(tokens: list[str]) -> bool:
@@ -90,6 +91,8 @@ def unit_noun(text: str, end: int) -> str | None:
     if tokens[1:2] == ["units"] and not tokens[0].endswith(("ing", "s")) and tokens[0] not in NOT_UNIT | STOP:
         return tokens[0] + "s"  # "70 million smartphone units" count smartphones
     for i, t in enumerate(tokens):
+        if t in ("and", "or") and i and tokens[i + 1:i + 2] and tokens[i + 1] not in STOP:
+            continue  # "20,000 government and private-sector officials": a modifier coordinated
         if t in STOP:
             return None
         if t in PEOPLE_NOUNS:
@@ -101,7 +104,8 @@ def unit_noun(text: str, end: int) -> str | None:
                 return "people"
             # "50 single-mandate constituencies", "four state-owned banks": the head, without a compound
             # or a participle that qualifies it
-            kept = [w for w in tokens[:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S and
+            first = max([j + 1 for j, w in enumerate(tokens[:i]) if w in ("and", "or")], default=0)
+            kept = [w for w in tokens[first:i + 1] if w not in NOT_UNIT and w not in SINGULAR_S and
                     (w == t or "-" not in w and not (w.endswith("ed") and len(w) > 4))]
             head_end = end + words.start(1) + words.group(1).index(t) + len(t)
             rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
@@ -114,11 +118,21 @@ def unit_noun(text: str, end: int) -> str | None:
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?(?:number|total|tally|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.IGNORECASE)
 
 
+#: Stock market indices: a bare figure in a sentence about one is in its points.
+_INDEX = re.compile(r"\b(?:index|indices|indexes|blue[- ]chip)\b|\b(?:Dow|S&P|Nasdaq|FTSE|Nikkei|Hang Seng|DAX|CAC|Sensex|"
+                    r"Nifty|Russell|Stoxx|KOSPI|Kospi|ASX|TSX|IBEX)(?i:(?:\s+(?:\d+|Jones|Industrial|Composite|Average))*\s+"
+                    r"(?:average|composite|fell|rose|closed|ended|finished|gained|lost|dropped|climbed|slipped|added|shed|"
+                    r"slid|jumped|plunged|tumbled|edged|was|is|hit|opened))\b")
+
+
 def unit_named_before(text: str, fig, before: list) -> str | None:
     """The unit a bare figure (a :class:`~.figures.Figure`) takes from its sentence: the noun of "the
     number of …" before it, else the unit of the last figure of ``before`` in the sentence that counts
     something other than people ("down 173.1 points or 2.4% at 7100.3")."""
     start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
+    end = min([m.start() for m in re.finditer(r"[.!?]\s|\n", text[fig.end:])] + [len(text) - fig.end]) + fig.end
+    if _INDEX.search(text, start, end) and not re.match(r"\s*,?\s*(?:a|an|per|each)\s", text[fig.end:fig.end + 8]):
+        return "points"  # "The Dow Jones industrial average fell 129.95 … to 13,295.01": an index's points
     named = list(_NUMBER_OF.finditer(text, start, fig.start))
     if named:
         unit = unit_noun(" " + named[-1].group(1) + " .", 0)
