@@ -184,3 +184,9 @@ def test_market_copy_index_points_a_change_and_a_level_and_index_names():
     assert found["48 cents"] == (Decimal("0.48"), "USD", "exact") and found["$87.32"][0] == Decimal("87.32")
     assert found["5 to 10 percent"][0] == (5, 10)  # a range of a change, one unit for both ends
     assert found["Around 20,000"] == (20_000, "people", "approximate")
+
+
+def test_a_number_closing_a_photo_caption_names_the_picture_and_a_headline_keeps_its_figure():
+    text = "Angie Motshekga matric 23\nDepartment of education\n\nDeath toll rises to 23\n\nFloods in Kerala kill 23\n"
+    assert [text[f.start:f.end] for f in find_figures(text)] == ["23", "23"]
+    assert find_figures(text)[0].start > text.index("Death")

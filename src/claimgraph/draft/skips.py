@@ -76,6 +76,13 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
         return True  # "Bill Hoyes, 72,", "… with Mary Jones, 35.", "John Smith (42)" and "aged 72"
     if re.search(rf"\b(?:{WEEKDAYS})\s*$|\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
+    line_start, line_end = text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+    line = text[line_start:line_end].strip()
+    if bare and text[end:line_end].strip() == "" and len(line.split()) <= 5 and not re.search(r"[.!?:;,]", line) and \
+            re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", line) and re.search(r"\s[a-z]+\s+$", before) and \
+            not re.search(r"\b(?:to|at|of|by|for|from|over|under|in|on|hits?|reach(?:es)?|tops?|kills?|killed|dead|is|are|"
+                          r"was|were|rises?|rose|falls?|fell|up|down|now|with|than)\s+$", before):
+        return True  # "Angie Motshekga matric 23": a photo's caption names a picture, it claims nothing
     # "a one year prison sentence": a duration the sentence claims is a figure after "a" and as "one"
     claimed = bool(re.match(rf"^[ -]{DURATION}\b", after, re.IGNORECASE)) and duration_claim(text, start, end)
     if re.fullmatch(r"one", core, re.IGNORECASE) and not claimed:
