@@ -190,3 +190,13 @@ def test_a_number_closing_a_photo_caption_names_the_picture_and_a_headline_keeps
     text = "Angie Motshekga matric 23\nDepartment of education\n\nDeath toll rises to 23\n\nFloods in Kerala kill 23\n"
     assert [text[f.start:f.end] for f in find_figures(text)] == ["23", "23"]
     assert find_figures(text)[0].start > text.index("Death")
+
+
+def test_title_case_headlines_keep_their_figures_after_a_verb_and_lose_them_inside_a_name():
+    heads = {"Floods Kill 30 In Kerala As Rains Continue": ["30"], "Police Seize 400 Cannabis Plants": ["400"],
+             "Apple Sells 200 Million iPhones": ["200 Million"], "Windows 11 Update Released": [],
+             "Apollo 11 Crew Honoured": []}
+    for head, figures in heads.items():
+        text = head + "\n\nBody.\n"
+        assert [text[f.start:f.end] for f in find_figures(text)] == figures, head
+    assert find_figures("Apple Sells 200 Million iPhones\n\nBody.")[0].unit == "iphones"

@@ -8,6 +8,7 @@ import re
 
 from ..model.figures import read_figure
 from .numbers import BOUND, BOUNDS, WORD
+from .text import title_case
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
           "jun|jul|aug|sep|sept|oct|nov|dec")
@@ -96,11 +97,28 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
             re.search(r"[a-z,]\s+(?:[a-z]+\s+)?$", before) and not re.search(r"\n", before[-3:]):
         return True  # "The Group of Seven", "the Big Four": a number word capitalised inside a sentence names
     prev = re.search(r"(\S+)\s+$", before)
+    headline = title_case(line)
+    if headline:  # capitals say nothing of names in "Floods Kill 30 In Kerala", "Police Seize 400 Cannabis Plants"
+        after = after.lower()
     if bare and prev and re.fullmatch(r"[A-Z][A-Za-z&]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*|Poor['\u2019]s", prev.group(1)) and not BOUND.search(before) \
-            and not re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) \
+            and not (headline and re.fullmatch(_HEADLINE_VERBS, prev.group(1), re.IGNORECASE)) \
+            and not (re.search(r"[.!?:\"“]\s+\S+\s+$|^\s*\S+\s+$", "\n" + before.split("\n")[-1]) and not headline) \
             and not re.match(r"^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b", after):
-        return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index": a number in a name
+        return True  # "Channel 4", "Apollo 11", "the FTSE 100 Index", "Windows 11 Update": a number in a name
     return False
+
+
+#: Verbs and function words a title-case headline puts before its figure ("Floods Kill 30", "Sales Top
+#: 1 Million", "Inflation Falls To 6.7 Percent"): no name ends in them.
+_HEADLINE_VERBS = ("kill|kills|killed|hit|hits|top|tops|topped|reach|reaches|reached|seize|seizes|seized|sell|sells|sold|"
+                   "buy|buys|bought|jump|jumps|rise|rises|rose|fall|falls|fell|drop|drops|dropped|cut|cuts|add|adds|"
+                   "added|lose|loses|lost|win|wins|won|beat|beats|pay|pays|paid|raise|raises|raised|save|saves|saved|"
+                   "rescue|rescues|rescued|arrest|arrests|arrested|fine|fines|fined|jail|jails|jailed|injure|injures|"
+                   "injured|hire|hires|hired|axe|axes|axed|sack|sacks|slash|slashes|hike|hikes|surge|surges|soar|"
+                   "soars|climb|climbs|gain|gains|tops|hits|nears|near|exceed|exceeds|pass|passes|passed|leave|leaves|"
+                   "left|evacuate|evacuated|displace|displaced|claim|claims|claimed|say|says|said|see|sees|saw|"
+                   "expect|expects|forecast|forecasts|worth|over|under|nearly|almost|about|than|at|to|by|of|for|"
+                   "from|with|and|just|only|record|all|every|another|first|last|its|their")
 
 
 #: Words before a duration that make it what the sentence claims: a prison term ("sentenced Liu to 12

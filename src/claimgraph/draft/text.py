@@ -79,4 +79,4 @@ def title_case(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
     long = [w for w in words if len(w) > 3]
     return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
-        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+        sum(w[0].isupper() or any(c.isupper() for c in w[1:]) for w in long) >= 0.8 * len(long)
