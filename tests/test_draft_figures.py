@@ -200,3 +200,14 @@ def test_title_case_headlines_keep_their_figures_after_a_verb_and_lose_them_insi
         text = head + "\n\nBody.\n"
         assert [text[f.start:f.end] for f in find_figures(text)] == figures, head
     assert find_figures("Apple Sells 200 Million iPhones\n\nBody.")[0].unit == "iphones"
+
+
+def test_court_health_and_science_copy_terms_ages_and_amounts_in_words():
+    text = ("He received a total of 5 years 9 months imprisonment which, at the age of 84, will prove significant. He "
+            "was ordered to pay Two Billion Two Hundred Million Leones. Most of the infected are under 5 years old. "
+            "The planet orbits its star in less than half a day and is about 13,000 light-years away.")
+    found = _found(text)
+    assert found["5 years"][:2] == (5, "years") and found["9 months"][:2] == (9, "months")
+    assert found["Two Billion Two Hundred Million Leones"][:2] == (2_200_000_000, "SLL")
+    assert found["about 13,000 light-years"][:2] == (13_000, "light years")
+    assert not any("84" in k or "under 5" in k or "half" in k for k in found)

@@ -58,7 +58,7 @@ FRACTION = re.compile(r"\b(?:(?<!and a )(?<!and-a-)half(?:\s+a)?(?=\s+(?:million
                       # "more than half have …": a bound word makes "half" a share
                       r"|(?:" + "|".join(f"(?<={w} )" for w in ("than", "over", "about", "around", "nearly", "almost",
                                                                   "roughly", "some", "just", "only", "under"))
-                      + r")half\b)", re.IGNORECASE)
+                      + r")half\b(?!\s+an?\s))", re.IGNORECASE)  # "less than half a day" is no share
 #: "double digit percentage increases", "failing to make it into double digits", "in single digits":
 #: a bound at 10 (100 for triple digits) per cent.
 DIGITS = re.compile(r"\b(?P<n>single|double|triple)[ -]digits?\b", re.IGNORECASE)

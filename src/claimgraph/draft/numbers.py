@@ -65,7 +65,8 @@ CURRENCY_NAMES = {"naira": "NGN", "rand": "ZAR", "baht": "THB", "ringgit": "MYR"
                   "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "taka": "BDT", "dong": "VND", "tenge": "KZT",
                   "lira": "TRY", "lire": "TRY", "liras": "TRY", "leva": "BGN", "lei": "RON", "shekels": "ILS",
                   "shekel": "ILS", "reais": "BRL", "pesos": "MXN", "bitcoins": "BTC", "bitcoin": "BTC",
-                  "renminbi": "CNY", "rubles": "RUB", "roubles": "RUB", "lari": "GEL", "drams": "AMD", "manats": "AZN"}
+                  "renminbi": "CNY", "rubles": "RUB", "roubles": "RUB", "lari": "GEL", "drams": "AMD", "manats": "AZN",
+                  "leones": "SLL", "kwanzas": "AOA", "kwanza": "AOA", "cfa francs": "XOF", "rials": "IRR"}
 #: "Rs" and "INR" for rupees; "`" is the rupee sign of a font Indian pages used before Unicode had
 #: one (₹), printed as a backtick when the font is missing ("a penalty of `5 crores").
 #: "N" is the naira before a sum with a scale or before a range of such sums ("N5 billion", "N5 to N10

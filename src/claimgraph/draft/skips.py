@@ -70,7 +70,8 @@ def skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
         return True  # "Here are five takeaways from …": the article's own list
     if re.search(rf"\b(?:{LABELS})\.?\s*$", before, re.IGNORECASE) and bare:
         return True
-    if re.search(r"\baged?\s*$", before, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
+    if re.search(r"\b(?:aged?|ages|age of|ages of)\s*$", before, re.IGNORECASE) or \
+            re.match(r"^\s+(?:years?|months?|weeks?|days?)\s+old\b", after, re.IGNORECASE) or (re.search(r"[A-Z][a-z]+,\s*$", before)
                                                            and re.match(r"^\s*(?:,|\.(?!\d))", after) and bare
                                                            and len(digits) <= 3) or \
             (re.search(r"[A-Z][a-z]+\s*\(\s*$", before) and re.match(r"^\s*\)", after) and bare and len(digits) <= 3):
@@ -129,6 +130,9 @@ _CLAIMED_DURATION_BEFORE = re.compile(
     r"suspended|suspend|detained|detain|disqualified|disqualify|barred|remanded)\b[^.;]{0,60}?\b(?:to|for)"
     r"|\b(?:is|was|are|were|be|been|takes?|took|taking|(?<!the )(?<!this )(?<!its )lasts?|lasted|lasting)"
     r"|\bthe\s+(?:usual|regular|normal|standard|typical|average|required|maximum|minimum|statutory)"
+    # "He received a total of 5 years 9 months imprisonment", "he will serve 18 months"
+    r"|\b(?:received|receives|receive|given|handed|serve|serves|serving|served|faces|facing|face)"
+    r"(?:\s+(?:a|an))?(?:\s+(?:total|maximum)\s+of|\s+further)?"
     r"|\b(?:sentence|term|prison term|jail term)\s+of)"
     rf"\s+(?:(?:{'|'.join(w for w, _ in BOUNDS)})\s+)?$", re.IGNORECASE)
 #: Words after a duration that make it the claim: "12 years in prison", "nine months, the target time".
