@@ -843,3 +843,19 @@ def test_a_title_before_a_name_whose_closing_comma_was_dropped_is_still_its_role
             "\u201cIt\u2019s not how many times you get knocked down,\u201d the Premier said.")
     [row] = draft_rows(text, "t.txt")
     assert row["speaker"] == "Annastacia Palaszczuk [person]"
+
+
+def test_a_documents_title_is_no_speaker_and_an_organisation_revising_its_forecast_states_it():
+    """Fourth batch (IMF copy): "its World Economic Outlook report and forecast that" gave the report's title
+    as a person; "according to the World Economic Outlook report" its title as the speaker (the IMF opening
+    the sentence said it); "the International Monetary Fund and World Bank" was one organisation, so "the
+    IMF" was both; "The World Bank has also slashed … growth outlook to 7.2%" was the outlet's own."""
+    text = ("The annual meetings of the International Monetary Fund and World Bank began today in Tokyo.\n\n"
+            "The IMF downgraded its growth forecasts from 3.5% to 3.3%, according to the World Economic Outlook "
+            "report released on Tuesday. The World Bank has also slashed East Asia's growth outlook to 7.2%.\n\n"
+            "The IMF revealed on Tuesday its World Economic Outlook report and forecast that the global economy "
+            "will post growth of three-point-three percent this year.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "figure"]
+    imf = "International Monetary Fund [organisation]"
+    assert rows == [("3.5%", "reported", imf), ("3.3%", "reported", imf), ("7.2%", "reported", "World Bank [organisation]"),
+                    ("three-point-three percent", "reported", imf)]
