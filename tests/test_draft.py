@@ -859,3 +859,32 @@ def test_a_documents_title_is_no_speaker_and_an_organisation_revising_its_foreca
     imf = "International Monetary Fund [organisation]"
     assert rows == [("3.5%", "reported", imf), ("3.3%", "reported", imf), ("7.2%", "reported", "World Bank [organisation]"),
                     ("three-point-three percent", "reported", imf)]
+
+
+def test_findings_a_court_hears_and_a_headlines_unnamed_subject_name_nobody():
+    """Fourth batch: "results show …" and "The results also shows …" were the outlet's own (a finding of
+    someone not named: reported, nobody); "The court heard Mr Fay … earns €580 a week" too (said in court by
+    someone unnamed); the headline "Judge criticises … four-year … backlog" was the outlet's."""
+    text = ("Judge criticises unfairness of four-year fraud trial backlog\n\n"
+            "With almost half of the votes counted results show the ruling party will have at least 50 seats.\n\n"
+            "The results also shows that none of the provinces performed below the 75% pass rate.\n\n"
+            "The court heard Mr Fay is back working as a roofer and earns \u20ac580 a week.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "figure"]
+    assert rows == [("four-year", "reported", ""), ("almost half", "reported", ""), ("at least 50", "reported", ""),
+                    ("below the 75%", "reported", ""), ("\u20ac580", "reported", "")]
+
+
+def test_a_study_published_by_researchers_of_an_organisation_is_theirs_and_it_projects_is_a_forecast():
+    """Fourth batch: "The study revealed …" took the CDC, named earlier with "according to", though
+    "researchers from Brigham Young University recently published a new study" in between; "It projects
+    growth of just 3.6 percent" (the IMF) was the outlet's own; "Goalscorer Chris Dooley" was a name."""
+    text = ("About forty-one percent of American adults are obese, according to the CDC.\n\n"
+            "And researchers from Brigham Young University recently published a new study.\n\n"
+            "The study revealed that over half of adults gain weight.\n\n"
+            "The IMF now expects the world economy to grow 3.3 percent this year. It projects growth of just 3.6 "
+            "percent in 2013.\n\n"
+            "Goalscorer Chris Dooley said: \u201cWe were lucky.\u201d")
+    rows = [(r.get("as_printed") or r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert ("over half", "Brigham Young University [organisation]") in rows
+    assert ("3.6 percent", "IMF [organisation]") in rows  # the IMF the sentence before made its subject
+    assert ("We were lucky", "Chris Dooley [person]") in rows

@@ -73,6 +73,11 @@ _REVISES = re.compile(r"\b(?P<verb>slashed|slashes|cut|cuts|raised|raises|lowere
                       r"estimates?|projections?|predictions?|guidance)\b)")
 
 
+#: What a court or a hearing was told: "The court heard …", "the jury was told …", "an inquest heard".
+_HEARD = re.compile(r"\b(?:court|jury|tribunal|inquest|hearing|committee|panel|magistrates|judge|trial)\s+"
+                    r"(?:has\s+|had\s+|was\s+|were\s+)?(?P<verb>heard|told)\b(?!\s+(?:of|about)\b)", re.IGNORECASE)
+
+
 class Speakers(Subjects):
     """The attributions of every sentence of ``text``."""
 
@@ -219,6 +224,10 @@ class Speakers(Subjects):
                 self._salient.append((m.start(), 1, who))
             if verb in ("told", "tells"):
                 self._mark_medium(m.end(), e)
+        for m in _HEARD.finditer(text, s, e):
+            # "The court heard Mr Fay … earns €580 a week": said in court by someone the sentence does not name
+            if self._outside_quotes(m.start()) and not any(a.kind == "lead" for a in found):
+                found.append(Attribution(m.start("verb"), m.end("verb"), None, "", "lead", m.start()))
         for m in _REVISES.finditer(text, s, e):
             # "The World Bank has also slashed East Asia's growth outlook to 7.2%": its own forecast, revised
             if any(a.verb_start <= m.start() < a.verb_end or a.kind == "lead" for a in found) or \
