@@ -888,3 +888,20 @@ def test_a_study_published_by_researchers_of_an_organisation_is_theirs_and_it_pr
     assert ("over half", "Brigham Young University [organisation]") in rows
     assert ("3.6 percent", "IMF [organisation]") in rows  # the IMF the sentence before made its subject
     assert ("We were lucky", "Chris Dooley [person]") in rows
+
+
+def test_quotations_in_two_apostrophes_across_a_broken_sentence_and_after_a_headline_dash_with_says():
+    """Fourth batch: PTI's two-apostrophe marks (''…'') were no quotation marks; a quotation the page broke
+    mid-sentence ("… support and intervention" / "programmes, we can make it") was two, the second without its
+    speaker ("…, she said" closes it); "… 'desired stability' - says Motshekga" named nobody; and "Basic
+    Education Minister Angie Motshekga" in the body did not give the headline's "Motshekga" her full name."""
+    text = ("Basic Education system shows 'desired stability' - says Motshekga\n\n"
+            "Basic Education Minister Angie Motshekga has lauded the system.\n\n"
+            "\"Clearly, the system cannot survive with all requisite support and intervention\n\n"
+            "programmes, we can make it,\" she said.\n\n"
+            "''Q1 FY22 started on a positive note,'' Rupa & Company CEO Dinesh Ke Lodha said.")
+    rows = [(r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "quotation"]
+    assert rows == [("desired stability", "Angie Motshekga [person]"),
+                    ("Clearly, the system cannot survive with all requisite support and intervention\n\nprogrammes, we "
+                     "can make it", "Angie Motshekga [person]"),
+                    ("Q1 FY22 started on a positive note", "Dinesh Ke Lodha [person]")]

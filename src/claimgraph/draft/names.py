@@ -373,8 +373,11 @@ class Names:
             line_end = self.text.find("\n", m.start())
             if title_case(self.text[line_start:line_end if line_end >= 0 else len(self.text)]):
                 continue  # "Procter & Gamble Profit Beats Expectations" names no Gamble Profit
-            if personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
-                return m.group(1)
+            words = m.group(1).split()
+            while len(words) > 2 and (words[0].lower() in COMMON | TITLES or is_title(words[0])):
+                words = words[1:]  # "Basic Education Minister Angie Motshekga" names Angie Motshekga
+            if personal(words) and words[0].lower() not in COMMON | TITLES:
+                return " ".join(words)
             return None
         return None
 

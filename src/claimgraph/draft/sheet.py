@@ -28,6 +28,11 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     for n, q in enumerate(quotes):
         sentence = sentence_at(sents, q.start) or (q.start, q.end)
         who, role, attributed = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        last = sentence_at(sents, q.outer_end)
+        if who is None and not attributed and last is not None and last != sentence:
+            # one quotation across a paragraph break the page made: its attribution closes it ("…, she said")
+            sentence = last
+            who, role, attributed = speakers.for_quotation(last, q.outer_start, q.outer_end)
         # attributed to nobody the draft can name ("“…,” officials said", "A top government source said:
         # “…”"): no speaker, never the last one's
         if who is None and not attributed:

@@ -301,8 +301,10 @@ class Speakers(Subjects):
         dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e]) or \
             re.search(r":\s+([A-Z][^:]{1,60})$", text[s:e])  # "… – UN refugee agency", "…: WHO"
         if dash:
-            m = self.names.starting_at(s + dash.start(1))
-            if m and m.end == e:
+            # "… 'desired stability' - says Motshekga", "… - Motshekga says": a verb of saying either side
+            verb = re.match(r"(?:says|said|claims|warns|insists|admits|tells\s+\w+|urges)\s+", dash.group(1))
+            m = self.names.starting_at(s + dash.start(1) + (verb.end() if verb else 0))
+            if m and (m.end == e or re.fullmatch(r"\s+(?:says|said|claims|warns|insists|admits)", text[m.end:e])):
                 return [Attribution(s + dash.start(), e, m.entity, "", "accord", s)]
         return []
 
