@@ -905,3 +905,11 @@ def test_quotations_in_two_apostrophes_across_a_broken_sentence_and_after_a_head
                     ("Clearly, the system cannot survive with all requisite support and intervention\n\nprogrammes, we "
                      "can make it", "Angie Motshekga [person]"),
                     ("Q1 FY22 started on a positive note", "Dinesh Ke Lodha [person]")]
+
+
+def test_a_warning_that_is_a_thing_makes_no_quoted_word_someones():
+    """Fourth batch: "The extreme heat warning was classified as “amber”, … a “high impact”" gave two
+    quotation rows: "warning" read as someone warning. The warning names are the outlet's sentence's."""
+    text = ("The extreme heat warning was classified as \u201camber\u201d, indicating a \u201chigh impact\u201d on daily "
+            "life.\n\nOfficials were warning of \u201cdeadly\u201d heat.")
+    assert [r["quote"] for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "quotation"] == ["deadly"]

@@ -68,7 +68,8 @@ def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
     words = text[q.start:q.end]
     return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
         sentence is not None and not speakers.by_sentence.get(sentence) and \
-        not SPEECH_WORD.search(text, sentence[0], sentence[1]) and \
+        not any(not _NOUN_WARNING.search(text, max(0, m.start() - 30), m.end()) for m in
+                SPEECH_WORD.finditer(text, sentence[0], sentence[1])) and \
         (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
 
 
@@ -79,6 +80,12 @@ SPEECH_WORD = re.compile(r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|wrot
                          r"acknowledg|announc|prais|urg|criticis|criticiz|blam|quot|mock|jok|writ|reveal|tweet|chant)"
                          r"(?:e|es|ed|d|s|ing)?"
                          r"|(?:not|stat|add|term|dub|label|post)(?:es|ed|d|s|ing|bed|bing|ted|ting))\b", re.IGNORECASE)
+
+
+#: "The extreme heat warning was classified as “amber”": a warning that is a thing, not someone warning.
+_NOUN_WARNING = re.compile(r"\b(?:the|a|an|this|that|its|their|heat|weather|storm|flood|wind|rain|snow|fog|ice|travel|"
+                           r"health|profit|amber|red|yellow|orange|severe|extreme|official|formal|final)\s+(?:[\w-]+\s+)?"
+                           r"warnings?$", re.IGNORECASE)
 
 
 def _occurrence(text: str, quote: str, start: int) -> str:
