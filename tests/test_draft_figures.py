@@ -211,3 +211,11 @@ def test_court_health_and_science_copy_terms_ages_and_amounts_in_words():
     assert found["Two Billion Two Hundred Million Leones"][:2] == (2_200_000_000, "SLL")
     assert found["about 13,000 light-years"][:2] == (13_000, "light years")
     assert not any("84" in k or "under 5" in k or "half" in k for k in found)
+
+
+def test_none_below_is_a_lower_bound_score_three_counts_goals_and_shots_on_target_are_one_unit():
+    text = ("The results show that none of the provinces performed below the 75% pass rate. In matches like these "
+            "you have to score three. They had two shots on target compared to Liverpool's 11.")
+    found = _found(text)
+    assert found["below the 75%"][2] == "lower" and found["three"][1] == "goals"
+    assert found["two"][1] == "shots on target"

@@ -227,6 +227,9 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
             # "growth of 3.3 percent this year, down two-tenths of a percent from a July forecast": a rate
             # revised, by percentage points
             fig.unit = "percentage points"
+        if fig.unit == "people" and re.search(r"\b(?:score|scores|scored|scoring|concede|concedes|conceded|conceding|"
+                                              r"netted|nets)\s+$", text[max(0, fig.start - 12):fig.start]):
+            fig.unit = "goals"  # "you have to score three"
         if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague and not fig.named:
             fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
     return out
@@ -269,6 +272,11 @@ def _bound(text: str, fig: Figure):
         words = m.group("words").lower()
         fig.bound = next(b for w, b in BOUNDS if re.fullmatch(w, words, re.IGNORECASE))
         fig.start -= len(m.group(0))
+        sentence_start = max([x.end() for x in re.finditer(r"[.!?;]\s|\n", text[:fig.start])], default=0)
+        if fig.bound in ("lower", "upper") and re.search(r"\b(?:none|nobody|no one)\b", text[sentence_start:fig.start],
+                                                          re.IGNORECASE):
+            # "none of the provinces performed below the 75% pass rate": all at 75% or more
+            fig.bound = "lower" if fig.bound == "upper" else "upper"
     elif BOUND_AFTER.match(text[fig.end:]) or BOUND_VERB.search(text[max(0, fig.start - 20):fig.start]):
         fig.bound = "lower"
     elif NOT_HAVE.search(text[max(0, fig.start - 30):fig.start]):

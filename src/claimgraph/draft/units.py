@@ -110,7 +110,8 @@ def unit_noun(text: str, end: int) -> str | None:
             head_end = end + words.start(1) + words.group(1).index(t) + len(t)
             rate = re.match(r"\s+(per\s+(?:(?:\d[\d,.]*|a|one|hundred|thousand|million|billion)\s+){0,2}(?!cent\b)[a-z]+)\b",
                             text[head_end:head_end + 40])
-            return " ".join(kept) + (" " + rate.group(1) if rate else "")
+            on_target = re.match(r"\s+on\s+target\b", text[head_end:head_end + 12]) if t == "shots" else None
+            return " ".join(kept) + (" " + rate.group(1) if rate else "") + (" on target" if on_target else "")
     return None
 
 
