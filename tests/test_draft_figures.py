@@ -219,3 +219,13 @@ def test_none_below_is_a_lower_bound_score_three_counts_goals_and_shots_on_targe
     found = _found(text)
     assert found["below the 75%"][2] == "lower" and found["three"][1] == "goals"
     assert found["two"][1] == "shots on target"
+
+
+def test_election_and_weather_copy_a_count_in_brackets_a_verb_and_a_bare_temperature():
+    text = ("Lib Dem Susan Morgan was elected with just over 63% (785 votes). The make-up of the 52 seat authority "
+            "remains the same. In the Centre, the mercury nearly achieved 30, with a top of 29 at Alice Springs, "
+            "after a mean minimum of 9.2° C.")
+    found = _found(text)
+    assert found["785"] == (785, "votes", "exact")  # the count a share is of keeps its own bound
+    assert found["52"][1] == "people"  # "remains" is a verb, no plural noun
+    assert found["30"][:2] == (30, "degrees Celsius") and found["29"][1] == "degrees Celsius"

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..model.figures import Reading, read_figure
 from .compounds import find_compounds
-from .measures import find_measures
+from .measures import bare_temperature, find_measures
 from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NOT_HAVE, ONE, WORD, Figure,
                       one_number, plain_number, read_match)
 from .scores import find_scores
@@ -216,7 +216,8 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         _bound(text, fig)
         gap = text[out[n - 1].end:fig.start] if n else ""
         if n and fig.bound == "exact" and out[n - 1].bound != "exact" and (
-                re.fullmatch(r"\s*,?\s+or\s+", gap) or re.fullmatch(r"\s*\(\s*", gap) and fig.unit != out[n - 1].unit):
+                re.fullmatch(r"\s*,?\s+or\s+", gap) or re.fullmatch(r"\s*\(\s*", gap)
+                and _conversion(out[n - 1].unit, fig.unit)):
             # "up to Rs 15 crores, or four per cent", "more than 30 degrees Celsius (86 Fahrenheit)": the
             # bound covers both, the second a share or a conversion of the first (not "Over half (57 per
             # cent)", which says how much over)
@@ -231,8 +232,27 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
                                               r"netted|nets)\s+$", text[max(0, fig.start - 12):fig.start]):
             fig.unit = "goals"  # "you have to score three"
         if fig.unit == "people" and not unit_noun(text, fig.core_end) and not fig.vague and not fig.named:
-            fig.unit = unit_named_before(text, fig, out[:n]) or fig.unit  # "317 million users … from 313 million"
+            fig.unit = unit_named_before(text, fig, out[:n]) or bare_temperature(text, fig.start, fig.end) or fig.unit
+            # "317 million users … from 313 million"; "the mercury nearly achieved 30"
     return out
+
+
+def _conversion(first: str, second: str) -> bool:
+    """Whether a figure in brackets after another converts it into another unit of the same kind:
+    money into money ("£5m (US$6.5m)"), a temperature or a measure into another ("30 degrees Celsius (86
+    Fahrenheit)", "168kg (370lb)"); not "just over 63% (785 votes)", which counts what the share is of."""
+    if first == second:
+        return False
+    return first.isupper() and second.isupper() or any(first in kind and second in kind for kind in _KINDS)
+
+
+#: Units of one kind of quantity, between which a bracket converts.
+_KINDS = [{"degrees Celsius", "degrees Fahrenheit", "degrees"},
+          {"kilometres", "miles", "metres", "feet", "yards", "inches", "centimetres", "millimetres", "nautical miles"},
+          {"kilograms", "lb", "tonnes", "tons", "grams", "ounces", "stone"},
+          {"kilometres per hour", "miles per hour", "knots", "metres per second"},
+          {"square kilometres", "square miles", "hectares", "acres", "square metres", "square feet"},
+          {"litres", "gallons", "barrels", "cubic metres", "cubic feet"}]
 
 
 def _share(words: str) -> Reading | None:

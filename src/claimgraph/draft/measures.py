@@ -275,3 +275,19 @@ def _decades(text: str, found: list[Figure], scale: str | None) -> list[Figure]:
         end = m.end("d") + 1
         out.append(Figure(s, end, s, end, minimum=Decimal(lo), maximum=Decimal(hi), bound="approximate", unit=unit))
     return out
+
+
+#: Words of a sentence about the air's temperature: a bare number there is one ("the mercury nearly
+#: achieved 30, with a top of 29", "highs in the 90s").
+_AIR = re.compile(r"\b(?:mercury|temperatures?|thermometer|celsius|fahrenheit|centigrade|degrees)\b|\d\s?°",
+                  re.IGNORECASE)
+
+
+def bare_temperature(text: str, start: int, end: int) -> str | None:
+    """The unit of a bare number at ``start``–``end`` in a sentence about temperature (the scale the
+    article writes, else "degrees"), or None when the sentence is about something else."""
+    s = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])], default=0)
+    e = min([m.start() for m in re.finditer(r"[.!?]\s|\n", text[end:])] + [len(text) - end]) + end
+    if not _AIR.search(text, s, e):
+        return None
+    return _scale_of(text) or "degrees"

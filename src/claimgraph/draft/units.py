@@ -38,8 +38,15 @@ athletics gymnastics aids mathematics headquarters lens gas bus plus bonus statu
 canvas chaos thesis basis crisis analysis various""".split())
 
 
+#: Verbs in the third person that look like plural nouns ("the 52 seat authority remains").
+VERBS_S = set("""remains means seems makes takes gives needs goes comes looks includes contains stands falls rises
+says shows tells puts gets keeps helps holds leads lies runs sees sets wants works becomes appears belongs depends
+continues exists happens lives moves plans provides remains requires stays suggests""".split())
+
+
 def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 and word not in SINGULAR_S
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3 and word not in SINGULAR_S \
+        and word not in VERBS_S
 
 
 def _person_noun(word: str) -> bool:
