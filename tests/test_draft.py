@@ -913,3 +913,16 @@ def test_a_warning_that_is_a_thing_makes_no_quoted_word_someones():
     text = ("The extreme heat warning was classified as \u201camber\u201d, indicating a \u201chigh impact\u201d on daily "
             "life.\n\nOfficials were warning of \u201cdeadly\u201d heat.")
     assert [r["quote"] for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "quotation"] == ["deadly"]
+
+
+def test_a_quotation_paragraph_after_a_closed_one_and_a_conditional_participle():
+    """Fourth batch: a quotation paragraph right after one its speaker closed ("…,” it said." then "“The
+    answer depends on …”") named nobody unless the speaker was a person; "If confirmed with final results,
+    that would mean … about 52 seats" read "confirmed" as someone speaking (reported by nobody)."""
+    text = ("The IMF said in its outlook that growth is weak.\n\n"
+            "\u201cA key issue is whether the slowdown lasts,\u201d it said.\n\n"
+            "\u201cThe answer depends on whether policymakers deal proactively with their challenges.\u201d\n\n"
+            "If confirmed with final results, that would mean that the ruling party will take about 52 seats.")
+    rows = [(r.get("as_printed") or r["quote"][:20], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert ("The answer depends o", "quotation", "IMF [organisation]") in rows
+    assert ("about 52", "own", "Outlet [organisation]") in rows

@@ -53,10 +53,21 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
             elif prev is not None and opens_paragraph and prev_who is not None and \
                     prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1]:
                 who, role = prev_who, prev_role  # a quotation continued in the next paragraph
+            elif opens_paragraph and before and prev is not None and prev_who is not None and \
+                    _paragraph_before(paras, para) == sentence_at(paras, prev.start) and \
+                    prev.outer_start <= (sentence_at(paras, prev.start) or (0, 0))[0] + 1:
+                # a quotation paragraph after another that its speaker closed ("“…,” it said." / "“The answer
+                # depends on …”"): news style goes on quoting the same speaker (the role was printed once)
+                who = prev_who
             elif opens_paragraph and before:
                 who = speakers.sentence_person(before[-1])
         out.append((who, role))
     return out
+
+
+def _paragraph_before(paras: list[tuple[int, int]], para) -> tuple[int, int] | None:
+    at = paras.index(para) if para in paras else 0
+    return paras[at - 1] if at else None
 
 
 def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:

@@ -140,6 +140,8 @@ class Speakers(Subjects):
                 continue
             verb = m.group(0)
             before = text[s:m.start()]
+            if verb.endswith("ed") and re.search(r"\b(?:if|once|unless|until|when|where|as|than)\s+$", before, re.IGNORECASE):
+                continue  # "If confirmed with final results, that would mean …": a condition, nobody speaking
             if verb in RESEARCH_VERBS and not RESEARCH_SUBJECT.search(before):
                 continue
             if verb in DOCUMENT_VERBS and not UNNAMED_DOCUMENT.search(before.rstrip()) and \
