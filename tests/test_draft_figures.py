@@ -229,3 +229,11 @@ def test_election_and_weather_copy_a_count_in_brackets_a_verb_and_a_bare_tempera
     assert found["785"] == (785, "votes", "exact")  # the count a share is of keeps its own bound
     assert found["52"][1] == "people"  # "remains" is a verb, no plural noun
     assert found["30"][:2] == (30, "degrees Celsius") and found["29"][1] == "degrees Celsius"
+
+
+def test_wildfire_copy_casualties_in_a_list_and_a_hyphenated_speed():
+    text = ("Valley fire: 75,781 acres burned; 1,050 structures destroyed; 75-percent contained; 3 killed. Winds of "
+            "100-mile-per-hour fanned a 2,500-acre (1,011.7-hectare) blaze.")
+    found = _found(text)
+    assert found["3"][1] == "people" and found["100-mile-per-hour"][:2] == (100, "miles per hour")
+    assert found["2,500-acre"][1] == "acres" and found["1,011.7-hectare"][1] == "hectares"

@@ -23,8 +23,9 @@ _UNITS = [
     (r"°\s?C\b|º\s?C\b|\u2103|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|centigrade", "degrees Celsius", False),
     (r"°\s?F\b|º\s?F\b|\u2109|degrees?\s+(?:Fahrenheit|F)\b|Fahrenheit", "degrees Fahrenheit", False),
     # speed, before the distances it starts with
-    (r"mph\b|miles?\s+(?:per|an|a)\s+hour", "miles per hour", False),
-    (r"km/h|kmh\b|kph\b|km\s+(?:per|an)\s+hour|kilomet(?:re|er)s?\s+(?:per|an|a)\s+hour", "kilometres per hour", False),
+    (r"mph\b|miles?[\s-]+(?:per|an|a)[\s-]+hour", "miles per hour", False),
+    (r"km/h|kmh\b|kph\b|km[\s-]+(?:per|an)[\s-]+hour|kilomet(?:re|er)s?[\s-]+(?:per|an|a)[\s-]+hour", "kilometres per hour",
+     False),
     (r"knots", "knots", False),
     (r"m/s\b|met(?:re|er)s\s+(?:per|a)\s+second", "metres per second", False),
     # area, before the lengths it starts with

@@ -70,6 +70,9 @@ def unit_noun(text: str, end: int) -> str | None:
     million people", or None."""
     if re.match(r"^\s+years\s+ago\b", text[end:end + 12]):
         return "years ago"
+    if re.match(r"^\s+(?:were\s+|have\s+been\s+|are\s+)?(?:killed|dead|died|injured|hurt|wounded|missing|arrested|"
+                r"rescued|evacuated|hospitali[sz]ed)\b", text[end:end + 30]):
+        return "people"  # "3 killed", "12 were injured": people, whatever the sentence counted before
     line_start = text.rfind("\n", 0, end) + 1
     line = text[line_start:text.find("\n", end) if "\n" in text[end:] else len(text)]
     if title_case(line) and not re.match(r"^\s+[A-Z][a-z]+(?:ans|ians|ese|ish)\b", text[end:end + 40]):
