@@ -20,14 +20,15 @@ from conftest import ARTICLE
 CORPUS = Path(__file__).parent / "corpus"
 DEV = CORPUS / "dev"
 LEDGER = "ledger-2024-08-02-caucasus"
-#: What bench/draft_eval.py measured on the dev corpus's 34 articles (figures 0.98/0.98, quotations
-#: 0.99/1.00, speakers 1.00/0.93, 0.42 changed cells per claim), a little below: a regression fails.
-FLOOR = {"figures": (0.96, 0.96), "quotations": (0.97, 0.98), "speakers": (0.98, 0.91)}
-MAX_CHANGED_CELLS = 0.47
-#: Per batch (first 16, second 8, third 10, each held out once): figures 0.99/0.99, 0.99/1.00,
-#: 0.94/0.95; speakers 1.00/0.94, 1.00/0.90, 1.00/0.96. A rule that helps one batch and hurts
-#: another fails here even when the total holds.
-BATCH_FLOOR = {"figures": (0.92, 0.93), "speakers": (0.97, 0.87)}
+#: What bench/draft_eval.py measured on the dev corpus's 46 articles (figures 0.97/0.98, quotations
+#: 0.99/1.00, speakers 1.00/0.92, 0.41 changed cells per claim), a little below: a regression fails.
+FLOOR = {"figures": (0.95, 0.96), "quotations": (0.97, 0.98), "speakers": (0.98, 0.90)}
+MAX_CHANGED_CELLS = 0.45
+#: Per batch (first 16, second 8, third 10, fourth 12, each held out once): figures 0.99/0.99, 0.99/1.00,
+#: 0.98/0.99, 0.92/0.93; quotations 0.98/1.00, 1.00/1.00, 1.00/1.00, 1.00/1.00; speakers 1.00/0.94,
+#: 1.00/0.90, 1.00/0.96, 0.99/0.88. A rule that helps one batch and hurts another fails here even when the
+#: total holds.
+BATCH_FLOOR = {"figures": (0.90, 0.91), "quotations": (0.96, 0.98), "speakers": (0.97, 0.86)}
 
 def _bench():
     spec = importlib.util.spec_from_file_location("draft_eval", Path(__file__).parents[1] / "bench" / "draft_eval.py")
@@ -60,16 +61,17 @@ def test_no_article_gets_a_wrong_speaker_more_than_once(measured):
     _, results = measured
     wrong = {stem: r["s_given"] - r["s_right"] for stem, r in results.items()}
     assert all(n <= 1 for n in wrong.values()), wrong
-    assert sum(wrong.values()) <= 3, wrong
+    assert sum(wrong.values()) <= 2, wrong
 
 
-@pytest.mark.parametrize("batch", ["first", "second", "third"])
+@pytest.mark.parametrize("batch", ["first", "second", "third", "fourth"])
 @pytest.mark.parametrize("kind", sorted(BATCH_FLOOR))
 def test_every_batch_meets_its_floor(measured, kind, batch):
     bench = _bench()
     _, results = measured
     later = set().union(*(b for _, b in bench.BATCHES))
-    stems = {"first": set(results) - later, "second": bench.SECOND_BATCH, "third": bench.THIRD_BATCH}[batch]
+    stems = {"first": set(results) - later, "second": bench.SECOND_BATCH, "third": bench.THIRD_BATCH,
+             "fourth": bench.FOURTH_BATCH}[batch]
     precision, recall = bench.scores(bench.total(results.items(), stems))[kind]
     assert precision >= BATCH_FLOOR[kind][0] and recall >= BATCH_FLOOR[kind][1], (batch, kind, precision, recall)
 

@@ -21,6 +21,7 @@ from .numbers import (BOUND, BOUND_AFTER, BOUND_VERB, BOUNDS, EDGE_L, EDGE_R, NO
                       one_number, plain_number, read_match)
 from .scores import find_scores
 from .skips import DATE_ISH, DURATION, YEAR, duration_claim, phone_spans, skip
+from .text import sentence_around
 from .units import unit_for, unit_named_before, unit_noun
 
 RANGE = re.compile(
@@ -146,7 +147,7 @@ def find_figures(text: str, currency_default: str | None = None) -> list[Figure]
         s, e = m.span()
         if free(s, e):
             n = m.group("n").lower()
-            sentence_start = max([x.end() for x in re.finditer(r"[.!?;]\s|\n", text[:s])], default=0)
+            sentence_start, _ = sentence_around(text, s, e)
             negated = bool(_NEGATION.search(text[sentence_start:s]))
             bound = "upper" if (n == "single") != negated else "lower"
             add(Figure(s, e, s, e, value=Decimal(100 if n == "triple" else 10), unit="per cent", bound=bound))
@@ -281,7 +282,7 @@ def _sign(text: str, fig: Figure):
 
 
 def _same_sentence(text: str, fig: Figure, before: list[Figure]) -> list[Figure]:
-    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
+    start, _ = sentence_around(text, fig.start, fig.end)
     return [o for o in before if o.end > start]
 
 
@@ -292,7 +293,7 @@ def _bound(text: str, fig: Figure):
         words = m.group("words").lower()
         fig.bound = next(b for w, b in BOUNDS if re.fullmatch(w, words, re.IGNORECASE))
         fig.start -= len(m.group(0))
-        sentence_start = max([x.end() for x in re.finditer(r"[.!?;]\s|\n", text[:fig.start])], default=0)
+        sentence_start, _ = sentence_around(text, fig.start, fig.end)
         if fig.bound in ("lower", "upper") and re.search(r"\b(?:none|nobody|no one)\b", text[sentence_start:fig.start],
                                                           re.IGNORECASE):
             # "none of the provinces performed below the 75% pass rate": all at 75% or more

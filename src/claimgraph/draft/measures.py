@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from .numbers import NUMERAL, WORD_NUMBER, Figure, words_value
+from .text import sentence_around
 
 #: (unit as printed, the unit a sheet writes, whether it must be glued to the number). Words match
 #: in any case; symbols (:data:`_SYMBOLS`) only as printed: "MW" is megawatts, "mw" nothing, "C" glued
@@ -261,7 +262,7 @@ def _decades(text: str, found: list[Figure], scale: str | None) -> list[Figure]:
         s, e = m.span()
         if any(f.start < e and s < f.end for f in found):
             continue
-        sentence = text[max(text.rfind(".", 0, s), text.rfind("\n", 0, s), 0):text.find(".", e) % (len(text) + 1)]
+        sentence = text[slice(*sentence_around(text, s, e))]
         if not (m.group("a") or m.group("scale")) and not re.search(r"\bthe\s+$", text[max(0, s - 4):s]):
             continue
         if not _HEAT.search(sentence) and not m.group("scale") or \
@@ -287,8 +288,7 @@ _AIR = re.compile(r"\b(?:mercury|temperatures?|thermometer|celsius|fahrenheit|ce
 def bare_temperature(text: str, start: int, end: int) -> str | None:
     """The unit of a bare number at ``start``–``end`` in a sentence about temperature (the scale the
     article writes, else "degrees"), or None when the sentence is about something else."""
-    s = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])], default=0)
-    e = min([m.start() for m in re.finditer(r"[.!?]\s|\n", text[end:])] + [len(text) - end]) + end
+    s, e = sentence_around(text, start, end)
     if not _AIR.search(text, s, e):
         return None
     return _scale_of(text) or "degrees"

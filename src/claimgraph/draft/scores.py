@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from .numbers import WORD, Figure, words_value
+from .text import sentence_around
 
 SCORE = re.compile(r"(?<![\w.,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
 _AFTER = re.compile(r"^\s+(?:(?:home|away|league|cup|first-leg|second-leg|aggregate|extra-time|penalty)\s+)?"
@@ -53,7 +54,7 @@ def find_scores(text: str, dates: list[tuple[int, int]]) -> list[Figure]:
         a, b = m.span()
         if any(x <= a < y for x, y in dates):
             continue
-        sentence = text[max(text.rfind("\n", 0, a), max(text.rfind(". ", 0, a), 0)):text.find("\n", b) % (len(text) + 1)]
+        sentence = text[slice(*sentence_around(text, a, b))]
         teams = re.search(r"[A-Z][\w'\u2019]+\s+$", text[max(0, a - 30):a]) and re.match(r"^\s+[A-Z]", text[b:b + 3])
         if re.match(r"\s*(?:%|per ?cent\b|percent\b|pct\b|(?:years?|months?|weeks?|days?|hours?|minutes?)\b)", text[b:b + 12],
                     re.IGNORECASE):

@@ -7,7 +7,7 @@ million units were smartphones"), or what the sentence counted before ("the numb
 """
 import re
 
-from .text import title_case
+from .text import sentence_around, title_case
 
 #: Nouns that count people: a figure of them has unit ``people``. Other plural nouns are their own
 #: unit ("50,000 customers", "3,860 employees", "three countries").
@@ -140,8 +140,7 @@ def unit_named_before(text: str, fig, before: list) -> str | None:
     """The unit a bare figure (a :class:`~.figures.Figure`) takes from its sentence: the noun of "the
     number of …" before it, else the unit of the last figure of ``before`` in the sentence that counts
     something other than people ("down 173.1 points or 2.4% at 7100.3")."""
-    start = max([m.end() for m in re.finditer(r"[.!?]\s|\n", text[:fig.start])], default=0)
-    end = min([m.start() for m in re.finditer(r"[.!?]\s|\n", text[fig.end:])] + [len(text) - fig.end]) + fig.end
+    start, end = sentence_around(text, fig.start, fig.end)
     if _INDEX.search(text, start, end) and not re.match(r"\s*,?\s*(?:a|an|per|each)\s", text[fig.end:fig.end + 8]):
         return "points"  # "The Dow Jones industrial average fell 129.95 … to 13,295.01": an index's points
     named = list(_NUMBER_OF.finditer(text, start, fig.start))
