@@ -20,14 +20,15 @@ from conftest import ARTICLE
 CORPUS = Path(__file__).parent / "corpus"
 DEV = CORPUS / "dev"
 LEDGER = "ledger-2024-08-02-caucasus"
-#: What bench/draft_eval.py measured on the dev corpus's 34 articles (figures 0.98/0.98, quotations
-#: 0.99/1.00, speakers 1.00/0.93, 0.42 changed cells per claim), a little below: a regression fails.
-FLOOR = {"figures": (0.96, 0.96), "quotations": (0.97, 0.98), "speakers": (0.98, 0.91)}
-MAX_CHANGED_CELLS = 0.47
-#: Per batch (first 16, second 8, third 10, each held out once): figures 0.99/0.99, 0.99/1.00,
-#: 0.94/0.95; speakers 1.00/0.94, 1.00/0.90, 1.00/0.96. A rule that helps one batch and hurts
-#: another fails here even when the total holds.
-BATCH_FLOOR = {"figures": (0.92, 0.93), "speakers": (0.97, 0.87)}
+#: What bench/draft_eval.py measured on the dev corpus's 46 articles (figures 0.97/0.98, quotations
+#: 0.99/1.00, speakers 1.00/0.92, 0.41 changed cells per claim), a little below: a regression fails.
+FLOOR = {"figures": (0.95, 0.96), "quotations": (0.97, 0.98), "speakers": (0.98, 0.90)}
+MAX_CHANGED_CELLS = 0.45
+#: Per batch (first 16, second 8, third 10, fourth 12, each held out once): figures 0.99/0.99, 0.99/1.00,
+#: 0.98/0.99, 0.92/0.93; quotations 0.98/1.00, 1.00/1.00, 1.00/1.00, 1.00/1.00; speakers 1.00/0.94,
+#: 1.00/0.90, 1.00/0.96, 0.99/0.88. A rule that helps one batch and hurts another fails here even when the
+#: total holds.
+BATCH_FLOOR = {"figures": (0.90, 0.91), "quotations": (0.96, 0.98), "speakers": (0.97, 0.86)}
 
 def _bench():
     spec = importlib.util.spec_from_file_location("draft_eval", Path(__file__).parents[1] / "bench" / "draft_eval.py")
@@ -60,16 +61,17 @@ def test_no_article_gets_a_wrong_speaker_more_than_once(measured):
     _, results = measured
     wrong = {stem: r["s_given"] - r["s_right"] for stem, r in results.items()}
     assert all(n <= 1 for n in wrong.values()), wrong
-    assert sum(wrong.values()) <= 3, wrong
+    assert sum(wrong.values()) <= 2, wrong
 
 
-@pytest.mark.parametrize("batch", ["first", "second", "third"])
+@pytest.mark.parametrize("batch", ["first", "second", "third", "fourth"])
 @pytest.mark.parametrize("kind", sorted(BATCH_FLOOR))
 def test_every_batch_meets_its_floor(measured, kind, batch):
     bench = _bench()
     _, results = measured
     later = set().union(*(b for _, b in bench.BATCHES))
-    stems = {"first": set(results) - later, "second": bench.SECOND_BATCH, "third": bench.THIRD_BATCH}[batch]
+    stems = {"first": set(results) - later, "second": bench.SECOND_BATCH, "third": bench.THIRD_BATCH,
+             "fourth": bench.FOURTH_BATCH}[batch]
     precision, recall = bench.scores(bench.total(results.items(), stems))[kind]
     assert precision >= BATCH_FLOOR[kind][0] and recall >= BATCH_FLOOR[kind][1], (batch, kind, precision, recall)
 
@@ -564,7 +566,7 @@ def test_researchers_at_an_organisation_are_the_organisation_with_that_role_and_
     rows = [(r["as_printed"], r["speaker"], r["speaker_role"]) for r in draft_rows(text, "t.txt", "Outlet")]
     role = "New Zealand researchers at the University of Auckland"
     assert rows[0][1:] == ("University of Auckland [organisation]", role)
-    assert rows[1] == ("15,000", "University of Auckland [organisation]", role)
+    assert rows[1] == ("15,000 light years", "University of Auckland [organisation]", role)
     assert rows[2][1] == "Outlet [organisation]"
 
 
@@ -610,7 +612,7 @@ def test_space_grouped_thousands_pence_pc_multiples_dozens_and_ranks():
     text = ("It is 15 000 light years away, twice as big as Jupiter; a dividend of 16p; growth of 4pc year over year, "
             "51.6pc of shipments; re-elected by several dozen votes; among the top five; May 12 500 people came.")
     found = [(text[f.start:f.end], f.value, f.unit, f.bound) for f in find_figures(text)]
-    assert found == [("15 000", 15_000, "light years", "exact"), ("twice as big", 200, "per cent", "exact"),
+    assert found == [("15 000 light years", 15_000, "light years", "exact"), ("twice as big", 200, "per cent", "exact"),
                      ("16p", Decimal("0.16"), "GBP", "exact"), ("4pc", 4, "per cent", "exact"),
                      ("51.6pc", Decimal("51.6"), "per cent", "exact"), ("several dozen", 12, "votes", "lower"),
                      ("top five", 5, "rank", "upper"), ("500", 500, "people", "exact")]
@@ -843,3 +845,86 @@ def test_a_title_before_a_name_whose_closing_comma_was_dropped_is_still_its_role
             "\u201cIt\u2019s not how many times you get knocked down,\u201d the Premier said.")
     [row] = draft_rows(text, "t.txt")
     assert row["speaker"] == "Annastacia Palaszczuk [person]"
+
+
+def test_a_documents_title_is_no_speaker_and_an_organisation_revising_its_forecast_states_it():
+    """Fourth batch (IMF copy): "its World Economic Outlook report and forecast that" gave the report's title
+    as a person; "according to the World Economic Outlook report" its title as the speaker (the IMF opening
+    the sentence said it); "the International Monetary Fund and World Bank" was one organisation, so "the
+    IMF" was both; "The World Bank has also slashed … growth outlook to 7.2%" was the outlet's own."""
+    text = ("The annual meetings of the International Monetary Fund and World Bank began today in Tokyo.\n\n"
+            "The IMF downgraded its growth forecasts from 3.5% to 3.3%, according to the World Economic Outlook "
+            "report released on Tuesday. The World Bank has also slashed East Asia's growth outlook to 7.2%.\n\n"
+            "The IMF revealed on Tuesday its World Economic Outlook report and forecast that the global economy "
+            "will post growth of three-point-three percent this year.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "figure"]
+    imf = "International Monetary Fund [organisation]"
+    assert rows == [("3.5%", "reported", imf), ("3.3%", "reported", imf), ("7.2%", "reported", "World Bank [organisation]"),
+                    ("three-point-three percent", "reported", imf)]
+
+
+def test_findings_a_court_hears_and_a_headlines_unnamed_subject_name_nobody():
+    """Fourth batch: "results show …" and "The results also shows …" were the outlet's own (a finding of
+    someone not named: reported, nobody); "The court heard Mr Fay … earns €580 a week" too (said in court by
+    someone unnamed); the headline "Judge criticises … four-year … backlog" was the outlet's."""
+    text = ("Judge criticises unfairness of four-year fraud trial backlog\n\n"
+            "With almost half of the votes counted results show the ruling party will have at least 50 seats.\n\n"
+            "The results also shows that none of the provinces performed below the 75% pass rate.\n\n"
+            "The court heard Mr Fay is back working as a roofer and earns \u20ac580 a week.")
+    rows = [(r["as_printed"], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "figure"]
+    assert rows == [("four-year", "reported", ""), ("almost half", "reported", ""), ("at least 50", "reported", ""),
+                    ("below the 75%", "reported", ""), ("\u20ac580", "reported", "")]
+
+
+def test_a_study_published_by_researchers_of_an_organisation_is_theirs_and_it_projects_is_a_forecast():
+    """Fourth batch: "The study revealed …" took the CDC, named earlier with "according to", though
+    "researchers from Brigham Young University recently published a new study" in between; "It projects
+    growth of just 3.6 percent" (the IMF) was the outlet's own; "Goalscorer Chris Dooley" was a name."""
+    text = ("About forty-one percent of American adults are obese, according to the CDC.\n\n"
+            "And researchers from Brigham Young University recently published a new study.\n\n"
+            "The study revealed that over half of adults gain weight.\n\n"
+            "The IMF now expects the world economy to grow 3.3 percent this year. It projects growth of just 3.6 "
+            "percent in 2013.\n\n"
+            "Goalscorer Chris Dooley said: \u201cWe were lucky.\u201d")
+    rows = [(r.get("as_printed") or r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert ("over half", "Brigham Young University [organisation]") in rows
+    assert ("3.6 percent", "IMF [organisation]") in rows  # the IMF the sentence before made its subject
+    assert ("We were lucky", "Chris Dooley [person]") in rows
+
+
+def test_quotations_in_two_apostrophes_across_a_broken_sentence_and_after_a_headline_dash_with_says():
+    """Fourth batch: PTI's two-apostrophe marks (''…'') were no quotation marks; a quotation the page broke
+    mid-sentence ("… support and intervention" / "programmes, we can make it") was two, the second without its
+    speaker ("…, she said" closes it); "… 'desired stability' - says Motshekga" named nobody; and "Basic
+    Education Minister Angie Motshekga" in the body did not give the headline's "Motshekga" her full name."""
+    text = ("Basic Education system shows 'desired stability' - says Motshekga\n\n"
+            "Basic Education Minister Angie Motshekga has lauded the system.\n\n"
+            "\"Clearly, the system cannot survive with all requisite support and intervention\n\n"
+            "programmes, we can make it,\" she said.\n\n"
+            "''Q1 FY22 started on a positive note,'' Rupa & Company CEO Dinesh Ke Lodha said.")
+    rows = [(r["quote"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "quotation"]
+    assert rows == [("desired stability", "Angie Motshekga [person]"),
+                    ("Clearly, the system cannot survive with all requisite support and intervention\n\nprogrammes, we "
+                     "can make it", "Angie Motshekga [person]"),
+                    ("Q1 FY22 started on a positive note", "Dinesh Ke Lodha [person]")]
+
+
+def test_a_warning_that_is_a_thing_makes_no_quoted_word_someones():
+    """Fourth batch: "The extreme heat warning was classified as “amber”, … a “high impact”" gave two
+    quotation rows: "warning" read as someone warning. The warning names are the outlet's sentence's."""
+    text = ("The extreme heat warning was classified as \u201camber\u201d, indicating a \u201chigh impact\u201d on daily "
+            "life.\n\nOfficials were warning of \u201cdeadly\u201d heat.")
+    assert [r["quote"] for r in draft_rows(text, "t.txt", "Outlet") if r["kind"] == "quotation"] == ["deadly"]
+
+
+def test_a_quotation_paragraph_after_a_closed_one_and_a_conditional_participle():
+    """Fourth batch: a quotation paragraph right after one its speaker closed ("…,” it said." then "“The
+    answer depends on …”") named nobody unless the speaker was a person; "If confirmed with final results,
+    that would mean … about 52 seats" read "confirmed" as someone speaking (reported by nobody)."""
+    text = ("The IMF said in its outlook that growth is weak.\n\n"
+            "\u201cA key issue is whether the slowdown lasts,\u201d it said.\n\n"
+            "\u201cThe answer depends on whether policymakers deal proactively with their challenges.\u201d\n\n"
+            "If confirmed with final results, that would mean that the ruling party will take about 52 seats.")
+    rows = [(r.get("as_printed") or r["quote"][:20], r["mode"], r["speaker"]) for r in draft_rows(text, "t.txt", "Outlet")]
+    assert ("The answer depends o", "quotation", "IMF [organisation]") in rows
+    assert ("about 52", "own", "Outlet [organisation]") in rows

@@ -68,6 +68,11 @@ def entities_named(store: Store, name: str) -> set[str]:
     return found
 
 
+def _named_exactly(store: Store, name: str) -> bool:
+    """Whether an entity's name, alternative label, code or title is ``name`` exactly as typed."""
+    return bool(store.select(query_text("lib/find_entities_exact"), {"label": " ".join(name.split())}))
+
+
 ROLE_QUERIES = {"speaker": ("lib/claims_by_speaker",), "place": ("lib/claims_by_place",),
                 "source": ("lib/claims_by_source",),
                 "any": ("lib/claims_by_speaker", "lib/claims_by_place", "lib/claims_by_source", "lib/claims_by_topic")}
@@ -132,7 +137,8 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
 
     ``term`` is read as a figure if it writes one ("650,000", "1.6 million", "85%": claims with
     that value, or a range with that end), else as a name if an entity has it (claims it made,
-    is about, or published), else as words of a quote, statement or printed figure.
+    is about, or published; when the name matched only case and accents aside, also claims with
+    those words), else as words of a quote, statement or printed figure.
     ``speaker``, ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value.
     Answers in the module's documented order, at most ``limit`` after every filter. Raises
     NotFound when nothing matches."""
@@ -146,8 +152,10 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
             if entities:
                 first = claims_involving(store, term, "speaker", entities=entities)
                 matched = first | claims_involving(store, term, "any", entities=entities)
-            else:
-                matched = _by_text(store, term)
+            if not entities or not _named_exactly(store, term):
+                # a name matched only case and accents aside may be words too: "Ve" (a quotation cut
+                # after two letters) is also Venezuela's code
+                matched = matched | _by_text(store, term)
         sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):
         if name:

@@ -1,7 +1,8 @@
 """draft: a first claim sheet for a new article, for a person to review and import.
 
 One module per concern: :mod:`.text` (paragraphs and sentences), :mod:`.figures` (every figure
-with its bound words, never a date, year, time, age or ordinal) and :mod:`.units` (what it counts),
+with its bound words) from :mod:`.numbers` (how a number is written), never what :mod:`.skips` says
+is none (a date, year, time, age, label or ordinal), and :mod:`.units` (what it counts),
 :mod:`.quotations` (every quoted span), :mod:`.names` (who the article names) and :mod:`.kinds`
 (whether capitalised words name a person, an organisation, a place or a title), :mod:`.speakers`
 (who says what, sentence by sentence), :mod:`.subjects` (whom a noun phrase before or after a

@@ -28,6 +28,7 @@ prince princess pope bishop rabbi imam executive editor correspondent analyst ec
 assemblyman assemblywoman councillor councilor councilman councilwoman congressman congresswoman lawmaker
 legislator magistrate sheriff attorney prosecutor solicitor counsel clerk auditor comptroller treasurer trustee
 warden marshal detective sergeant constable sen sens rep reps gov lt gen col capt sgt maj cpl adm supt insp det cllr
+goalscorer scorer striker midfielder defender goalkeeper keeper winger skipper forward substitute debutant
 """.split())
 #: Titles before a single name ("Chief Minister Siddaramaiah", "President Jokowi"); "Dean" and
 #: "King" are first names as often.

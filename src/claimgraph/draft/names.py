@@ -74,6 +74,11 @@ class Mention:
     role: str = ""
 
 
+#: Nouns after a name that make it a document's title or publisher, never a person's name.
+DOCUMENT_TITLE_NOUNS = ("report|reports|study|survey|outlook|review|bulletin|index|yearbook|assessment|database|census|"
+                        "poll|statistics|figures|data|paper|update|forecast|projections")
+
+
 def _key(name: str) -> str:
     """A name as compared within one article: "UN High Commissioner for Refugees" and "United
     Nations High Commissioner for Refugee" are one agency."""
@@ -194,8 +199,11 @@ class Names:
                 continue
             phrase, base = m.group(0), m.start()
             parts = [(0, phrase)]
-            if not is_org(phrase.split()):
-                parts = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
+            sides = [(i.start(), i.group(0)) for i in re.finditer(r"(?:(?! and | & ).)+", phrase)]
+            if not is_org(phrase.split()) or \
+                    len(sides) > 1 and all(is_org(side.split()) and len(side.split()) > 1 for _, side in sides):
+                # "Ukraine and Sudan"; "the International Monetary Fund and World Bank": two organisations
+                parts = sides
             # "Joel Naroff of Naroff Economic Advisors", "Governor AbdulRahman AbdulRazaq of Kwara State"
             person_of = re.match(r"((?:\S+ ){1,5}?)of (.+)$", phrase)
             if person_of:
@@ -270,10 +278,12 @@ class Names:
                                    and re.match(r"\s+[a-z]", self.text[end:end + 3]))):
             return  # "officials", "Russians": a crowd; "Russian opposition outlet": an adjective
         # "the White Helmets", "the humanitarian organization Syria Civil Defense": no person's name
-        org_context = not honorific and re.search(r"\b(?:the|organi[sz]ation|group|company|firm|agency|charity|party|"
-                                                  r"newspaper|broadcaster|network|coalition|movement|union|outlet|"
-                                                  r"channel|band|team|club)\s+$", self.text[max(0, start - 30):start],
-                                                  re.IGNORECASE)
+        org_context = not honorific and (re.search(r"\b(?:the|organi[sz]ation|group|company|firm|agency|charity|party|"
+                                                   r"newspaper|broadcaster|network|coalition|movement|union|outlet|"
+                                                   r"channel|band|team|club)\s+$", self.text[max(0, start - 30):start],
+                                                   re.IGNORECASE)
+                                         # "its World Economic Outlook report": a document's title, no person
+                                         or re.match(rf"\s+(?:{DOCUMENT_TITLE_NOUNS})\b", self.text[end:end + 20]))
         entity = self._entity_for(bare, honorific, organisation=bool(org_context))
         self.mentions.append(Mention(start, end, entity, role))
         acronym = re.match(r"\.?\s*\(([A-Z][A-Za-z.&]{1,12})\)", self.text[end:end + 16]) or \
@@ -363,8 +373,11 @@ class Names:
             line_end = self.text.find("\n", m.start())
             if title_case(self.text[line_start:line_end if line_end >= 0 else len(self.text)]):
                 continue  # "Procter & Gamble Profit Beats Expectations" names no Gamble Profit
-            if personal(m.group(1).split()) and m.group(1).split()[0].lower() not in COMMON | TITLES:
-                return m.group(1)
+            words = m.group(1).split()
+            while len(words) > 2 and (words[0].lower() in COMMON | TITLES or is_title(words[0])):
+                words = words[1:]  # "Basic Education Minister Angie Motshekga" names Angie Motshekga
+            if personal(words) and words[0].lower() not in COMMON | TITLES:
+                return " ".join(words)
             return None
         return None
 

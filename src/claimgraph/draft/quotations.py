@@ -61,26 +61,30 @@ def _words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _double_marks(text: str, start: int, end: int):
-    """(position, 'open'|'close') of the double quote marks of one paragraph."""
-    marks = []
-    for i in range(start, end):
+    """(position, 'open'|'close'|'either', width) of the double quote marks of one paragraph; two
+    apostrophes are one double mark, as wire copy typed on old systems prints it (PTI's ''…'')."""
+    marks, i = [], start
+    while i < end:
         c = text[i]
-        if c not in DOUBLE:
+        width = 2 if text[i:i + 2] == "''" and text[i + 2:i + 3] != "'" else 1
+        if c not in DOUBLE and width == 1:
+            i += 1
             continue
         prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
+        nxt = text[i + width] if i + width < end else " "
         left = (prev in _BEFORE_OPEN or prev in DOUBLE + SINGLE_OPEN) and not nxt.isspace()
         right = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
         if left and not right:
-            marks.append((i, "open"))
+            marks.append((i, "open", width))
         elif right and not left:
-            marks.append((i, "close"))
+            marks.append((i, "close", width))
         elif c in OPEN_DOUBLE:
-            marks.append((i, "open"))
+            marks.append((i, "open", width))
         elif c in CLOSE_DOUBLE:
-            marks.append((i, "close"))
-        else:
-            marks.append((i, "either"))
+            marks.append((i, "close", width))
+        elif width == 1:
+            marks.append((i, "either", width))
+        i += width
     return marks
 
 
@@ -94,16 +98,16 @@ def _double_quoted(text: str, start: int, end: int, continued: bool = False) -> 
     marks = _double_marks(text, start, end)
     if continued and marks and marks[0][1] == "close":
         first = start + 1 if text[start] in SINGLE_OPEN + OPEN_DOUBLE else start
-        spans.append((first, marks[0][0], start, marks[0][0] + 1))
+        spans.append((first, marks[0][0], start, marks[0][0] + marks[0][2]))
         marks = marks[1:]
-    for pos, kind in marks:
+    for pos, kind, width in marks:
         if opened is None and kind in ("open", "either"):
-            opened = pos
+            opened = (pos, width)
         elif opened is not None and kind in ("close", "either"):
-            spans.append((opened + 1, pos, opened, pos + 1))
+            spans.append((opened[0] + opened[1], pos, opened[0], pos + width))
             opened = None
-    if opened is not None and end - opened > 2:
-        spans.append((opened + 1, end, opened, end))
+    if opened is not None and end - opened[0] > 2:
+        spans.append((opened[0] + opened[1], end, opened[0], end))
     return spans
 
 
@@ -145,6 +149,12 @@ def find_quotations(text: str) -> list[Quotation]:
     found, open_end = [], False
     for s, e in paras:
         double = _double_quoted(text, s, e, continued=open_end)
+        if open_end and double and double[0][2] == s and found and re.search(r"\w$", text[:found[-1][0][1]].rstrip()) \
+                and re.match(r"[\u2018'\u201c\u201e\"]?[a-z]", text[s:e]):
+            # "… with all requisite support and intervention / programmes, we can make it": a sentence the
+            # page broke in two, not the speaker; one quotation across the break
+            (ws, _, os_, _), marked = found.pop()
+            double[0] = (ws, double[0][1], os_, double[0][3])
         open_end = bool(double) and double[-1][3] == e and text[e - 1] not in CLOSE_DOUBLE + '"'
         single = [q for q in _single_quoted(text, s, e) if not any(d[2] <= q[2] and q[3] <= d[3] for d in double)]
         found += [(q, True) for q in double + single]

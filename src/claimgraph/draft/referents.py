@@ -196,5 +196,25 @@ class Referents:
         the text mentioned: "according to the study" in a sentence about Neanderthals)."""
         if noun.lower() in ("study", "research", "paper", "analysis") and self._team(pos) is not None:
             return self._team(pos)
-        before = [e for p, e in self._sources if p < pos]
-        return before[-1] if before else None
+        before = [(p, e) for p, e in self._sources if p < pos]
+        published = self._publisher(pos)
+        if published is not None and (not before or published[0] > before[-1][0]):
+            return published[1]  # "researchers from Brigham Young University recently published a new study"
+        return before[-1][1] if before else None
+
+    def _publisher(self, pos: int) -> tuple[int, Entity] | None:
+        """(where, who) of the last organisation before ``pos`` that the text says published, released
+        or conducted a study, report or survey ("researchers from X recently published a new study", "X
+        released a report")."""
+        found = None
+        for m in self.names.mentions:
+            if m.start >= pos or m.entity.kind != "organisation":
+                continue
+            lead = re.search(r"\b(?:researchers|scientists|experts|a team|the team|academics)\s+(?:from|at|of|with)\s+"
+                             r"(?:the\s+)?$", self.text[max(0, m.start - 40):m.start])
+            act = re.match(r"[^.;]{0,60}?\b(?:published|publishes|released|releases|issued|issues|conducted|"
+                           r"conducts|carried out|produced|produces)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}"
+                           r"(?:study|report|survey|paper|analysis|review)\b", self.text[m.end:pos])
+            if act and (lead or not re.search(r"[,;]", self.text[m.end:m.end + act.start(0) + 1])):
+                found = (m.start, m.entity)
+        return found

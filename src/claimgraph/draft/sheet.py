@@ -28,6 +28,11 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     for n, q in enumerate(quotes):
         sentence = sentence_at(sents, q.start) or (q.start, q.end)
         who, role, attributed = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        last = sentence_at(sents, q.outer_end)
+        if who is None and not attributed and last is not None and last != sentence:
+            # one quotation across a paragraph break the page made: its attribution closes it ("…, she said")
+            sentence = last
+            who, role, attributed = speakers.for_quotation(last, q.outer_start, q.outer_end)
         # attributed to nobody the draft can name ("“…,” officials said", "A top government source said:
         # “…”"): no speaker, never the last one's
         if who is None and not attributed:
@@ -48,10 +53,21 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
             elif prev is not None and opens_paragraph and prev_who is not None and \
                     prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1]:
                 who, role = prev_who, prev_role  # a quotation continued in the next paragraph
+            elif opens_paragraph and before and prev is not None and prev_who is not None and \
+                    _paragraph_before(paras, para) == sentence_at(paras, prev.start) and \
+                    prev.outer_start <= (sentence_at(paras, prev.start) or (0, 0))[0] + 1:
+                # a quotation paragraph after another that its speaker closed ("“…,” it said." / "“The answer
+                # depends on …”"): news style goes on quoting the same speaker (the role was printed once)
+                who = prev_who
             elif opens_paragraph and before:
                 who = speakers.sentence_person(before[-1])
         out.append((who, role))
     return out
+
+
+def _paragraph_before(paras: list[tuple[int, int]], para) -> tuple[int, int] | None:
+    at = paras.index(para) if para in paras else 0
+    return paras[at - 1] if at else None
 
 
 def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
@@ -63,7 +79,8 @@ def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
     words = text[q.start:q.end]
     return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
         sentence is not None and not speakers.by_sentence.get(sentence) and \
-        not SPEECH_WORD.search(text, sentence[0], sentence[1]) and \
+        not any(not _NOUN_WARNING.search(text, max(0, m.start() - 30), m.end()) for m in
+                SPEECH_WORD.finditer(text, sentence[0], sentence[1])) and \
         (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
 
 
@@ -74,6 +91,12 @@ SPEECH_WORD = re.compile(r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|wrot
                          r"acknowledg|announc|prais|urg|criticis|criticiz|blam|quot|mock|jok|writ|reveal|tweet|chant)"
                          r"(?:e|es|ed|d|s|ing)?"
                          r"|(?:not|stat|add|term|dub|label|post)(?:es|ed|d|s|ing|bed|bing|ted|ting))\b", re.IGNORECASE)
+
+
+#: "The extreme heat warning was classified as “amber”": a warning that is a thing, not someone warning.
+_NOUN_WARNING = re.compile(r"\b(?:the|a|an|this|that|its|their|heat|weather|storm|flood|wind|rain|snow|fog|ice|travel|"
+                           r"health|profit|amber|red|yellow|orange|severe|extreme|official|formal|final)\s+(?:[\w-]+\s+)?"
+                           r"warnings?$", re.IGNORECASE)
 
 
 def _occurrence(text: str, quote: str, start: int) -> str:

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from .kinds import GENERIC
 from .kinds import country as _country
-from .names import Entity, Names
+from .kinds import is_org
+from .names import DOCUMENT_TITLE_NOUNS, Entity, Names
 from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
                        RESEARCH_VERBS, UNNAMED, UNNAMED_DOCUMENT, VERB, Subjects)
 
@@ -62,6 +63,19 @@ CROWD = "|".join(sorted(GENERIC | {"source", "sources", "official", "spokesman",
 #: in Motion", "the iPhone maker Apple", "Facebook parent Meta").
 HEAD_NOUNS = ("maker|makers|owner|operator|giant|parent|unit|subsidiary|manufacturer|producer|retailer|developer|"
               "brand|chain|carrier|airline|insurer|lender|publisher|broadcaster|rival|supplier")
+
+
+#: An organisation revising its own forecast states it: "has slashed its growth outlook to 7.2%", "raised
+#: its forecast for 2024 to 1.5 per cent".
+_REVISES = re.compile(r"\b(?P<verb>slashed|slashes|cut|cuts|raised|raises|lowered|lowers|revised|revises|downgraded|"
+                      r"downgrades|upgraded|upgrades|trimmed|trims|lifted|lifts|nudged|pared)\b"
+                      r"(?=(?:\s+(?:up|down|back))?(?:\s+[\w\u2019'&-]+){0,6}?\s+(?:growth\s+)?(?:outlook|forecasts?|"
+                      r"estimates?|projections?|predictions?|guidance)\b)")
+
+
+#: What a court or a hearing was told: "The court heard …", "the jury was told …", "an inquest heard".
+_HEARD = re.compile(r"\b(?:court|jury|tribunal|inquest|hearing|committee|panel|magistrates|judge|trial)\s+"
+                    r"(?:has\s+|had\s+|was\s+|were\s+)?(?P<verb>heard|told)\b(?!\s+(?:of|about)\b)", re.IGNORECASE)
 
 
 class Speakers(Subjects):
@@ -126,6 +140,8 @@ class Speakers(Subjects):
                 continue
             verb = m.group(0)
             before = text[s:m.start()]
+            if verb.endswith("ed") and re.search(r"\b(?:if|once|unless|until|when|where|as|than)\s+$", before, re.IGNORECASE):
+                continue  # "If confirmed with final results, that would mean …": a condition, nobody speaking
             if verb in RESEARCH_VERBS and not RESEARCH_SUBJECT.search(before):
                 continue
             if verb in DOCUMENT_VERBS and not UNNAMED_DOCUMENT.search(before.rstrip()) and \
@@ -210,6 +226,18 @@ class Speakers(Subjects):
                 self._salient.append((m.start(), 1, who))
             if verb in ("told", "tells"):
                 self._mark_medium(m.end(), e)
+        for m in _HEARD.finditer(text, s, e):
+            # "The court heard Mr Fay … earns €580 a week": said in court by someone the sentence does not name
+            if self._outside_quotes(m.start()) and not any(a.kind == "lead" for a in found):
+                found.append(Attribution(m.start("verb"), m.end("verb"), None, "", "lead", m.start()))
+        for m in _REVISES.finditer(text, s, e):
+            # "The World Bank has also slashed East Asia's growth outlook to 7.2%": its own forecast, revised
+            if any(a.verb_start <= m.start() < a.verb_end or a.kind == "lead" for a in found) or \
+                    not self._outside_quotes(m.start()):
+                continue
+            who, role, subject_start = self._subject_before(s, m.start())
+            if who is not None and who.kind == "organisation":
+                found.append(Attribution(m.start(), m.end("verb"), who, role, "lead", subject_start))
         for m in re.finditer(r"\baccording to\b", text[s:e], re.IGNORECASE):
             at = s + m.end()
             tail = text[at:e]
@@ -234,6 +262,14 @@ class Speakers(Subjects):
                     role = ""
                 else:
                     who, role = self._subject_after(at, e)
+                    title = self.names.starting_at(at, slack=len(re.match(r"\s*(?:the\s+|a\s+|an\s+)?", tail).group(0)))
+                    if who is not None and title is not None and title.entity is who and not who.known and \
+                            not is_org(who.name.split()) and \
+                            re.match(rf"\s+(?:{DOCUMENT_TITLE_NOUNS})\b", text[title.end:title.end + 20]):
+                        # "according to the World Economic Outlook report": a document's title, not who wrote
+                        # it; the organisation the sentence opens with ("The IMF downgraded …"), or nobody
+                        opener, _ = self._main_subject(s, s + m.start())
+                        who, role = (opener if opener is not None and opener.kind == "organisation" else None), ""
             # "the company earned 13 cents, beating the average analyst estimate of 9 cents, according to
             # Thomson Reuters I/B/E/S": the source of the participle clause it closes, not of the sentence
             clause = re.search(r",\s+(?:[a-z]+ly\s+)?(?:beating|missing|topping|exceeding|trailing|lagging|compared|"
@@ -267,8 +303,10 @@ class Speakers(Subjects):
         dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e]) or \
             re.search(r":\s+([A-Z][^:]{1,60})$", text[s:e])  # "… – UN refugee agency", "…: WHO"
         if dash:
-            m = self.names.starting_at(s + dash.start(1))
-            if m and m.end == e:
+            # "… 'desired stability' - says Motshekga", "… - Motshekga says": a verb of saying either side
+            verb = re.match(r"(?:says|said|claims|warns|insists|admits|tells\s+\w+|urges)\s+", dash.group(1))
+            m = self.names.starting_at(s + dash.start(1) + (verb.end() if verb else 0))
+            if m and (m.end == e or re.fullmatch(r"\s+(?:says|said|claims|warns|insists|admits)", text[m.end:e])):
                 return [Attribution(s + dash.start(), e, m.entity, "", "accord", s)]
         return []
 

@@ -20,7 +20,7 @@ SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claime
                 "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
                 "concluded|calculated|puts|praised|praises|criticised|criticized|urged|urges|welcomed|accused|put|"
                 "disclosed|discloses|mentioned|clarified|remarked|reiterated|lamented|conceded|affirmed|asserted|"
-                "contended|replied|testified|recalled|alleged|"
+                "contended|replied|testified|recalled|alleged|criticises|criticizes|slams|blasts|"
                 # participles ("organisers Tuesday announcing a 13.6 percent boost"); not "reporting",
                 # which more often means having ("the hardest-hit country, reporting more than 69,000 cases")
                 "saying|claiming|warning|announcing|insisting|arguing|noting|stating|explaining|estimating|"
@@ -36,7 +36,9 @@ DOCUMENT_VERBS = {"details", "detailed", "outlines", "outlined"}
 RESEARCH_VERBS = {"discovered", "discovers", "identified", "identifies", "measured", "measures"}
 # "called off the rescue", "called in sick", "put up": not words said
 # "states" is a verb only before "that" or a colon ("42 U.S. states" is a noun)
-VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
+VERB = re.compile(r"(?:(?<=\bIt )|(?<=\bit )|(?<=\bHe )|(?<=\bhe )|(?<=\bShe )|(?<=\bshe )|(?<=\bThey )|(?<=\bthey ))"
+                  r"(?:projects|sees|anticipates)\b"  # "It projects growth of just 3.6 percent": a forecast
+                  rf"|\b(?:{SPEECH_VERBS}|{'|'.join(sorted(DOCUMENT_VERBS | RESEARCH_VERBS))})\b(?<!called)(?<!calls)(?<!put)"
                   r"(?<!\bstates)(?<!\bstate)"
                   r"|\bstates?\b(?=\s+that\b|\s*:)"
                   r"|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
@@ -59,6 +61,9 @@ NAMED_ONLY = {"court", "tribunal", "commission", "committee", "board", "governme
 #: Of ORG_NOUNS, those that name a document: "the report said" is its publisher's.
 DOCUMENT_NOUNS = {"report", "study", "survey", "research", "statistics", "data", "figures", "analysis", "review",
                   "index", "poll", "census", "release"}
+#: What a count or a study finds: "results show", "the findings suggest", "preliminary figures indicate".
+FINDINGS = {"results", "findings", "figures", "data", "statistics", "numbers", "estimates", "polls", "records",
+            "projections", "counts", "tallies"}
 #: Nouns of what an organisation publishes that are no document by themselves elsewhere: "an Auckland
 #: University announcement said", "a UNHCR statement said".
 OWN_DOCUMENTS = {"announcement", "statement", "press release", "bulletin", "update", "notice", "filing"}
@@ -410,6 +415,10 @@ class Subjects(Referents):
         if re.match(r"(?:said|says|told|tells|added|adds|stated)\b", self.text[end:end + 8]) \
                 and re.search(r"(?:^|\s)(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,5}[a-z-]+$", left.rstrip(), re.IGNORECASE):
             return True  # "The presidency said", "A report at a council meeting said": someone, not named
+        if words and words[-1].lower() in FINDINGS and re.match(r"(?:show|shows|showed|shown|indicate|indicates|"
+                                                                 r"indicated|suggest|suggests|suggested|reveal|"
+                                                                 r"reveals|revealed|found)\b", self.text[end:end + 10]):
+            return True  # "results show the ruling party will have …": a finding of someone not named
         return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
                                 or words[-1].lower() in ("he", "she", "they", "it")  # "he said": said, by whom?
                                 or words[-1].lower() in SPEAKING_NOUNS

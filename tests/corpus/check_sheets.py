@@ -1,11 +1,12 @@
-"""Check the dev corpus claim sheets against their texts (stdlib only).
+"""Check claim sheets of a corpus (tests/corpus/dev/, tests/corpus/holdout/) against their
+texts (stdlib only).
 
-NOT_FIGURES, MISPRINTS and NOT_QUOTATIONS name the corpus's exceptions; a printed figure may be
-read with the Indian scale words crore/cr (10 million) and lakh (100,000).
+Each corpus folder's exceptions.json names what its texts hold that the checks would misread; a
+printed figure may be read with the Indian scale words crore/cr (10 million) and lakh (100,000).
 
-    python tests/corpus/dev/check_sheets.py [sheet.csv ...]
+    python tests/corpus/check_sheets.py [sheet.csv ...]
 
-For every sheet (default: every .csv beside this script):
+For every sheet (default: every .csv of tests/corpus/dev/):
 - the columns are those of docs/claim-sheets.md, keys are unique, kinds/modes/bounds are known;
 - every claim row's `quote` is found verbatim in the text (at its `occurrence`), and a figure's
   `as_printed` stands inside its `quote`; the number in `as_printed` agrees with `value`/`min`/`max`
@@ -20,17 +21,18 @@ For every sheet (default: every .csv beside this script):
 
 Prints one line of counts per sheet and every problem found; exits 1 if there is any problem.
 
-    python tests/corpus/dev/check_sheets.py --shared [sheet.csv ...]
+    python tests/corpus/check_sheets.py --shared [sheet.csv ...]
 
 prints the claims that rows of more than one sheet carry (same speaker, subject, value or range,
 unit, measure, time and places; quotations: same words up to typography and final punctuation).
 """
 import csv
 import re
+import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "dev"
 ENTITIES_TTL = HERE.parents[2] / "graph_data" / "entities.ttl"
 
 COLUMNS = ["key", "kind", "mode", "claim", "statement", "subject", "predicate", "object", "value",
@@ -44,59 +46,23 @@ ENTITY_KINDS = {"person", "organisation", "event", "document", "place"}
 MODES = {"quotation", "reported", "own"}
 BOUNDS = {"exact", "approximate", "lower", "upper"}
 
-# Numbers in the texts that are not figures (ages, names, durations that only date a claim).
-# slug -> list of (context that contains the token, reason).
-NOT_FIGURES = {
-    "guardian-2003-11-20-bush-protest": [("Bill Hoyes, 72,", "age of a named person")],
-    "time-nodate-diabetes-report": [("type 2 diabetes", "name of the disease"),
-                                    ("Type 2 diabetes", "name of the disease"),
-                                    ("type 1 diabetics", "name of the disease"),
-                                    ("while in type 2,", "name of the disease")],
-    "hrreview-nodate-tuesday-worst": [("A 10-year study", "the study's span, part of its name")],
-    "aljazeera-2023-06-14-record-displaced": [("stable for about 20 years", "the period of the 40 million figure (time)")],
-    "autoworldnews-2014-04-22-neanderthal-dna": [("a third human relative", "ordinal ('a third relative'), not a fraction")],
-    "globalnews-nodate-measles-300-per-cent": [("over the last two years", "duration that dates a statement with no figure")],
-    "bbc-nodate-wales-waiting-lists-rise": [
-        ("waiting longer than nine months for hospital treatment in Wales has risen again",
-         "waiting-time threshold of a statement with no figure"),
-    ],
-    "chinadaily-2019-04-11-liu-qiang-sentenced": [("No 3 Intermediate", "name of the court")],
-    "independent-2011-02-11-rolls-royce-a380-bill": [("Trent 900", "name of the engine model")],
-    "nj-2018-05-10-bayonne-election-takeaways": [
-        ("five takeaways", "count of the article's own sections, not a claim"),
-        ("Less than 40 minutes after the polls closed", "duration that dates a statement with no figure"),
-    ],
-    "sportingnews-2020-12-17-mourinho-deserved-to-win": [
-        ("first half", "a half of the match (a period of play), not a share"),
-        ("second half", "a half of the match (a period of play), not a share"),
-        ("BBC Radio 5 Live", "name of a radio station"),
-    ],
-    "thegeek-2013-04-26-smartphones-overtake-feature-phones": [("Q1", "name of a quarter (a date)")],
-}
+# Each corpus folder's exceptions.json lists, per article slug, what its texts hold that the
+# checks below would misread: "not_figures" (numbers that are no figure: ages, names, durations
+# that only date a claim; [context, reason]), "misprints" (rows whose printed form cannot give
+# their value; {key: reason}) and "not_quotations" (spans in quotation marks that are no one's
+# words; [context, reason]).
+NOT_FIGURES, MISPRINTS, NOT_QUOTATIONS = {}, {}, {}
 
-# Figures whose printed form cannot give their value (a misprint, or a printed form the reader
-# below does not handle): slug -> {key: reason}.
-SHARED_SCALE = "one scale word ('billion') for both ends of the range; the reader takes the first end as 5"
-PC = "'pc' glued to the number; the reader stops at the decimal point"
-MISPRINTS = {
-    "pymnts-nodate-o2-fine": {"py-overpaid-gbp": "printed '£2.4' where £2.4 million is meant (US$3.33 million beside it)"},
-    "thisday-2020-09-22-kwara-flood-losses": {"td-loss-quote": SHARED_SCALE},
-    "sunnewsonline-2020-09-23-kwara-flood": {"sun-loss": SHARED_SCALE},
-    "mg-2005-05-24-giant-planet-twice-jupiter": {
-        "mg-15000": "'15 000': a space as the thousands separator, read as 15 and 0"},
-    "bbc-nodate-wales-waiting-lists-rise": {
-        "bbc-8-of-10": "a ratio ('eight out of 10', 80 per cent); the reader sees only the 10"},
-    "thegeek-2013-04-26-smartphones-overtake-feature-phones": {
-        "tg-51.6": PC, "tg-41.6": PC, "tg-5.1": PC},
-}
 
-# Spans between quotation marks that are no quotation: slug -> list of (context, reason).
-NOT_QUOTATIONS = {
-    "globalnews-nodate-measles-300-per-cent": [
-        ("'Measles cases surge in U.S. as global outbreak rises'", "title of an embedded video (page chrome), no one's words"),
-        ("'Yes, it’s still possible to get sick even if you’ve been vaccinated'", "title of an embedded video (page chrome), no one's words"),
-    ],
-}
+def load_exceptions(folder: Path) -> None:
+    """Add the exception tables of a corpus folder (its exceptions.json, if any)."""
+    path = folder / "exceptions.json"
+    if path.exists():
+        tables = json.loads(path.read_text(encoding="utf-8"))
+        NOT_FIGURES.update(tables.get("not_figures", {}))
+        MISPRINTS.update(tables.get("misprints", {}))
+        NOT_QUOTATIONS.update(tables.get("not_quotations", {}))
+
 
 NUMBER_WORDS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                 r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|scores|half|halves|"
@@ -364,9 +330,14 @@ def shared(sheets):
 
 def main(argv):
     if argv[:1] == ["--shared"]:
-        shared([Path(a) for a in argv[1:]] or sorted(HERE.glob("*.csv")))
+        sheets = [Path(a) for a in argv[1:]] or sorted(HERE.glob("*.csv"))
+        for folder in sorted({s.resolve().parent for s in sheets}):
+            load_exceptions(folder)
+        shared(sheets)
         return 0
     sheets = [Path(a) for a in argv] or sorted(HERE.glob("*.csv"))
+    for folder in sorted({s.resolve().parent for s in sheets}):
+        load_exceptions(folder)
     known = read_known()
     bad = 0
     for sheet in sheets:
