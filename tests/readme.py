@@ -74,14 +74,20 @@ def prepare(folder: Path) -> None:
 
 
 def fill(text: str, folder: Path) -> str:
-    """``text`` with every console block's output replaced by what the commands print now."""
+    """``text`` with the output of every command whose block no longer matches replaced by what
+    it prints now. A block that elides lines (``…``) and no longer matches is left as it is and
+    named on stderr, to be mended by hand."""
     def block(match):
-        out = []
-        for line in match.group(1).splitlines():
-            if line.startswith("$ "):
-                _, output = run_command(line[2:], folder)
-                output = output.replace(str(folder), "…").replace(str(ROOT), "…")
-                out += [line] + [o.rstrip() for o in output.splitlines()]
+        out, steps = [], sessions("```console\n" + match.group(1) + "```")[0]
+        for command, expected in steps:
+            _, output = run_command(command, folder)
+            shown = [o.rstrip() for o in output.replace(str(folder), "…").replace(str(ROOT), "…").splitlines()]
+            if matches(expected, shown) or any(line.strip() == "…" for line in expected):
+                if not matches(expected, shown):
+                    print(f"mend by hand: $ {command}", file=sys.stderr)
+                out += [f"$ {command}"] + expected
+            else:
+                out += [f"$ {command}"] + shown
         return "```console\n" + "\n".join(out) + "\n```"
 
     return re.sub(r"```console\n(.*?)```", block, text, flags=re.S)

@@ -2,7 +2,6 @@
 output of validate, verify and audit, and exit codes that tell a usage error from input that
 cannot be read."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -78,3 +77,10 @@ def test_import_reads_the_sheet_from_standard_input(data_copy):
     result = invoke("import", "-", "--data", data_copy, "--text", CORPUS / "echo-2024-07-20-exodus.txt", stdin=sheet)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("4 claim(s) added")
+
+
+@pytest.mark.parametrize("flag", [["--json"], ["--cite", "csl-json"]])
+def test_lookup_json_that_finds_nothing_is_an_empty_array_and_exit_1(flag):
+    result = invoke("lookup", "zebra crossing", *flag)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [] and "no claim matches" in result.stderr

@@ -1,6 +1,5 @@
 """The README: every command has help text and a line in it, its two set-up commands are the
 CI's, and every console session in it prints what it shows (run by tests/readme.py)."""
-from pathlib import Path
 
 import pytest
 

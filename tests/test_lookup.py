@@ -1,4 +1,5 @@
 """`claimgraph lookup`: every figure and quotation of the article, with the right speaker."""
+import json
 import pytest
 
 from claimgraph.audit import gaps
@@ -187,3 +188,27 @@ def test_lookup_imports_no_heavy_library():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyshacl', 'pyvis', 'networkx', 'matplotlib'}), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("option, name", [("--place", "turkiye"), ("--place", "TÜRKIYE"), ("--speaker", "putin"),
+                                          ("--speaker", "VLADIMIR PUTIN"), ("--speaker", "Hall"),
+                                          ("--source", "gb news")])
+def test_names_match_case_and_accents_aside_and_by_surname(run_json, option, name):
+    """Issue 12: any alternative name, case and accents aside, and a surname alone when only one
+    person has it (Dr Stephen Hall)."""
+    assert run_json("lookup", option, name)
+
+
+def test_words_that_name_a_code_only_case_aside_are_also_looked_up_as_words(run, data_copy, tmp_path):
+    """A quotation cut after two letters ("Ve", News Of The Area) was not found: read as a name,
+    case aside, it was a country's code, and the words were never searched. A name matched
+    exactly stays a name only."""
+    (tmp_path / "cut.txt").write_text("Coach Pavel said \u201cGe\u201d as the line went dead.\n", encoding="utf-8")
+    (tmp_path / "cut.csv").write_text(
+        "kind,statement,quote,speaker,source_title,source_publisher,source_text\n"
+        "quotation,Pavel began to speak.,Ge,Pavel,A call cut short,GB News,cut.txt\n", encoding="utf-8")
+    assert run("import", tmp_path / "cut.csv", "--data", data_copy).exit_code == 0
+    found = run("lookup", "Ge", "--data", data_copy, "--json")
+    assert any(a["quote"] == "Ge" for c in json.loads(found.stdout) for a in c["appearances"]), found.output
+    exact = json.loads(run("lookup", "GE", "--data", data_copy, "--json").stdout)
+    assert exact and not any(a["quote"] == "Ge" for c in exact for a in c["appearances"])

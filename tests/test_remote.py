@@ -9,6 +9,7 @@ import pytest
 from claimgraph.errors import QueryError
 from claimgraph.store.remote import RemoteStore
 from claimgraph.store.server import start_server, stop_server
+from conftest import sparql_json
 
 
 def answer(handler, status: int, kind: str, body: bytes):
@@ -51,7 +52,7 @@ def test_endpoint_answering_html_is_one_line(run, tiny_http):
     """Regression: a 200 with an HTML page gave a JSONDecodeError traceback."""
     url, _ = tiny_http(html)
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert result.stderr.strip() == f"Error: {url} answered text/html, not SPARQL results; is {url} the query endpoint?"
 
 
@@ -68,7 +69,7 @@ def test_query_timeout_is_the_deadline_of_a_remote_request(run, tiny_http):
     url, _ = tiny_http(drip)
     started = time.monotonic()
     result = run("query", "SELECT ?x WHERE { ?x ?p ?o }", "--endpoint", url, "--timeout", "2")
-    assert result.exit_code == 1 and "no complete answer within 2 s" in result.stderr
+    assert result.exit_code == 4 and "no complete answer within 2 s" in result.stderr
     assert time.monotonic() - started < 15
 
 
@@ -77,17 +78,17 @@ def test_query_timeout_is_the_deadline_of_a_remote_request(run, tiny_http):
 def test_endpoint_errors_are_one_line(run, tiny_http, answer, words):
     url, _ = tiny_http(answer)
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert words in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("url, words", [("http://127.0.0.1:1/query", "cannot reach the endpoint"),
-                                        ("ftp://example.org/query", "not an http(s) URL"),
-                                        ("http://127.0.0.1:port/query", "not a valid URL")])
-def test_unreachable_or_malformed_endpoints_are_one_line(run, url, words):
+@pytest.mark.parametrize("url, code, words", [("http://127.0.0.1:1/query", 4, "cannot reach the endpoint"),
+                                              ("ftp://example.org/query", 1, "not an http(s) URL"),
+                                              ("http://127.0.0.1:port/query", 1, "not a valid URL")])
+def test_unreachable_or_malformed_endpoints_are_one_line(run, url, code, words):
     result = run("lookup", "650,000", "--endpoint", url)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert words in result.stderr and "Traceback" not in result.stderr
 
 
@@ -104,6 +105,85 @@ def test_endpoint_without_union_default_graph_fails_instead_of_a_false_pass(run,
     """Regression: after `push`, such an endpoint answered "no match" / "0 conflict(s)", exit 0."""
     assert run("push", "--endpoint", f"{server_without_union}/store").exit_code == 0
     result = run(*command, "--endpoint", f"{server_without_union}/query")
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "--union-default-graph" in result.stderr and "unionDefaultGraph" in result.stderr
     assert "conflict" not in result.stderr
+
+
+def html_error(handler):
+    answer(handler, 503, "text/html; charset=utf-8",
+           b"<!DOCTYPE html><html><head><title>Oops</title><style>p{color:red}</style></head><body>"
+           b"<h1>Service Unavailable</h1>\n<p>The store is being <b>re-indexed</b>; try again in a minute.</p>"
+           b"<script>alert(1)</script></body></html>")
+
+
+def test_an_html_error_page_is_one_line_of_its_text(run, tiny_http):
+    """Regression: an HTTP error showed the raw HTML page."""
+    url, _ = tiny_http(html_error)
+    result = run("lookup", "650,000", "--endpoint", url)
+    assert result.exit_code == 4
+    assert result.stderr.strip() == (f"Error: {url}: HTTP 503: Service Unavailable The store is being re-indexed; "
+                                     "try again in a minute.")
+
+
+def guarded(expected: str, scheme: str = "Basic"):
+    """A tiny endpoint that answers SPARQL results only to requests carrying ``expected``."""
+    def handle(handler):
+        if handler.headers.get("Authorization") == expected:
+            return sparql_json(handler)
+        handler.send_response(401)
+        handler.send_header("WWW-Authenticate", f'{scheme} realm="claims"')
+        body = b"<html><body><h1>401 Authorization Required</h1></body></html>"
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    return handle
+
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    for name in ("CLAIMGRAPH_ENDPOINT_USER", "CLAIMGRAPH_ENDPOINT_PASSWORD", "CLAIMGRAPH_ENDPOINT_TOKEN", "NETRC"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return monkeypatch
+
+
+def test_basic_credentials_from_the_environment(run, tiny_http, clean_env):
+    import base64
+
+    url, requests = tiny_http(guarded("Basic " + base64.b64encode(b"alice:pa ss:word").decode()))
+    refused = run("query", "SELECT ?x WHERE { ?x ?p ?o }", "--endpoint", url)
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().endswith("HTTP 401: 401 Authorization Required (no credentials were found: set "
+                                           "CLAIMGRAPH_ENDPOINT_USER and CLAIMGRAPH_ENDPOINT_PASSWORD (or "
+                                           "CLAIMGRAPH_ENDPOINT_TOKEN), or add `machine HOST login USER password "
+                                           "PASSWORD` to ~/.netrc)")
+    clean_env.setenv("CLAIMGRAPH_ENDPOINT_USER", "alice")
+    clean_env.setenv("CLAIMGRAPH_ENDPOINT_PASSWORD", "pa ss:word")
+    requests.clear()
+    result = run("query", "SELECT ?x WHERE { ?x ?p ?o }", "--endpoint", url)
+    assert result.exit_code == 0, result.stderr
+    assert len(requests) == 3  # one 401, then the union check and the query, the second with no 401 first
+
+
+def test_a_token_is_sent_as_bearer(run, tiny_http, clean_env):
+    url, _ = tiny_http(guarded("Bearer t0ken", "Bearer"))
+    clean_env.setenv("CLAIMGRAPH_ENDPOINT_TOKEN", "wrong")
+    refused = run("query", "ASK {}", "--endpoint", url)
+    assert refused.exit_code == 1 and "the credentials from $CLAIMGRAPH_ENDPOINT_TOKEN were refused" in refused.stderr
+    clean_env.setenv("CLAIMGRAPH_ENDPOINT_TOKEN", "t0ken")
+    assert run("query", "SELECT ?x WHERE { ?x ?p ?o }", "--endpoint", url).exit_code == 0
+
+
+def test_a_half_set_user_or_a_broken_netrc_is_one_line(run, tiny_http, clean_env, tmp_path):
+    url, _ = tiny_http(sparql_json)
+    clean_env.setenv("CLAIMGRAPH_ENDPOINT_USER", "alice")
+    result = run("lookup", "650,000", "--endpoint", url)
+    assert result.exit_code == 1 and "CLAIMGRAPH_ENDPOINT_PASSWORD is not" in result.stderr
+    clean_env.delenv("CLAIMGRAPH_ENDPOINT_USER")
+    (tmp_path / ".netrc").write_text("nonsense here\n")
+    (tmp_path / ".netrc").chmod(0o600)
+    result = run("lookup", "650,000", "--endpoint", url)
+    assert result.exit_code == 1 and "cannot be read as a netrc file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

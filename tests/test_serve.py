@@ -119,7 +119,7 @@ def test_serve_on_a_port_in_use_fails():
         port = other.getsockname()[1]
         result = subprocess.run([sys.executable, "-m", "claimgraph.cli", "serve", "--port", str(port)],
                                 capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
+    assert result.returncode == 4
     assert f"port {port} is in use" in result.stderr
     assert "SPARQL endpoint" not in result.stdout
 
@@ -157,3 +157,76 @@ def test_stale_folders_of_live_serves_and_unmarked_folders_stay(tmp_path):
     (dead / "claimgraph-serve.pid").write_text(finished.stdout.strip())
     assert clean_stale_folders(tmp_path) == [dead]
     assert live.exists() and unmarked.exists()
+
+
+def test_serve_has_a_named_graph_per_data_file_as_push_writes_them(tmp_path, run):
+    """Regression: serve published only the default graph, so `GRAPH ?g` found nothing there while
+    it found every file's graph in a pushed store."""
+    from triplestores import oxigraph
+
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    pushed = oxigraph(tmp_path / "pushed")
+    try:
+        assert run("push", "--endpoint", pushed.store).exit_code == 0
+        expected = [ask(pushed.query.rsplit("/query", 1)[0], q)[1] for q in (per_graph, union)]
+    finally:
+        pushed.stop()
+    process, base = start_serve(tmp_path)
+    try:
+        served = [ask(base, q)[1] for q in (per_graph, union)]
+    finally:
+        stop(process)
+    graphs = [b["g"]["value"] for b in json.loads(served[0])["results"]["bindings"]]
+    assert graphs == ["https://w3id.org/claimgraph/graph/claimgraph", "https://w3id.org/claimgraph/graph/entities",
+                      "https://w3id.org/claimgraph/graph/gbnews-2024-07-18-russian-exodus"]
+    assert [json.loads(s)["results"] for s in served] == [json.loads(e)["results"] for e in expected]
+
+
+def cors_request(base: str, origin: str, method: str = "GET"):
+    headers = {"Origin": origin, "Accept": "application/sparql-results+json"}
+    if method == "OPTIONS":
+        headers |= {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    request = urllib.request.Request(f"{base}/query?{urllib.parse.urlencode({'query': 'ASK {}'})}",
+                                     headers=headers, method=method)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.headers
+
+
+def test_cors_for_the_given_origin_only(tmp_path):
+    process, base = start_serve(tmp_path, "--cors", "https://factcheck.example.org")
+    try:
+        status, headers = cors_request(base, "https://factcheck.example.org")
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://factcheck.example.org"
+        assert "Origin" in headers.get_all("Vary")
+        _, headers = cors_request(base, "https://evil.example.com")
+        assert headers["Access-Control-Allow-Origin"] is None
+        status, headers = cors_request(base, "https://factcheck.example.org", "OPTIONS")
+        assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+        assert headers["Access-Control-Allow-Headers"] == "content-type"
+        assert headers["Access-Control-Allow-Credentials"] is None
+        _, headers = cors_request(base, "https://evil.example.com", "OPTIONS")
+        assert headers["Access-Control-Allow-Origin"] is None and headers["Access-Control-Allow-Methods"] is None
+    finally:
+        stop(process)
+
+
+def test_cors_star_must_be_asked_for(tmp_path):
+    process, base = start_serve(tmp_path)
+    try:
+        _, headers = cors_request(base, "https://anyone.example.net")
+        assert headers["Access-Control-Allow-Origin"] is None
+    finally:
+        stop(process)
+    process, base = start_serve(tmp_path, "--cors", "*")
+    try:
+        _, headers = cors_request(base, "https://anyone.example.net")
+        assert headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        stop(process)
+
+
+@pytest.mark.parametrize("origin", ["example.org", "https://example.org/path", "https://u:p@example.org", "ftp://x"])
+def test_cors_takes_only_origins(run, origin):
+    result = run("serve", "--port", "0", "--cors", origin)
+    assert result.exit_code == 2 and "is not an origin" in result.stderr

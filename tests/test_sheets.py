@@ -183,3 +183,15 @@ def test_verify_finds_claims_whose_content_changed(run, data_copy):
     result = run("verify", "--data", data_copy)
     assert result.exit_code == 1
     assert result.stdout.startswith("claim/b741475c29ca62e2: content now hashes to claim/")
+
+
+def test_faults_of_the_sheet_and_of_the_shapes_come_together(run, data_copy, ledger_sheet):
+    """Regression: a bad cell hid the faults the shapes find in other rows (one layer at a time)."""
+    _edit(ledger_sheet, 3, "speaker", "Nobody Known")      # a sheet fault
+    _edit(ledger_sheet, 6, "value", "140")                # a shapes fault: a share over 100 per cent
+    result = run("import", ledger_sheet, "--data", data_copy)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any("row 3, column speaker: unknown entity 'Nobody Known'" in line for line in lines)
+    assert any("row 6, column value: Share of 140 per cent is outside 0-100." in line for line in lines)
+    assert lines == sorted(lines, key=lambda line: int(line.split(": row ")[1].split(",")[0]))

@@ -256,7 +256,7 @@ def test_a_read_only_stale_store_is_read_with_a_warning(run, data_copy, tmp_path
 def test_a_token_over_16_mb_is_one_line(run, data_copy, tmp_path, suffix):
     """Regression: MemoryError ("Reached the buffer maximal size") traceback."""
     (data_copy / f"huge{suffix}").write_text('<urn:a> <urn:b> "' + "x" * (16 * 1024 * 1024 + 1) + '" .\n')
-    for args in (["lookup", "650,000"], ["load", "--store", tmp_path / "store"]):
+    for args in (["lookup", "650,000"], ["load", "--store", tmp_path / "store"], ["validate"]):
         result = run(*args, "--data", data_copy)
         assert result.exit_code == 3
         assert result.stderr.strip() == f"Error: {data_copy / f'huge{suffix}'}: a literal or IRI is over 16 MB, " \

@@ -73,7 +73,7 @@ def test_archived_text_outside_or_unfit_is_refused_in_one_line(run, data_copy, t
     _point_text_at(data_copy, _prepare(data_copy, case), as_nt=reader == "load from n-triples")
     before = _snapshot(data_copy)
     if reader == "push file_quads":
-        from claimgraph.store.remote import file_quads
+        from claimgraph.store.push import file_quads
         with pytest.raises(DataError) as caught:
             file_quads(data_copy / f"{ARTICLE}.ttl", data_copy)
         message = str(caught.value)

@@ -2,7 +2,6 @@
 `claimgraph network`."""
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -180,6 +180,10 @@ def lookup(term, speaker, place, source, minimum, maximum, limit, fmt, as_json, 
         try:
             claims = find(store, term, speaker=speaker, place=place, source=source,
                           minimum=minimum, maximum=maximum, limit=limit)
+        except NotFound:
+            if as_json or fmt == "csl-json":
+                click.echo("[]")  # a machine reading stdout gets a document, the reason goes to stderr
+            raise
         finally:
             if getattr(store, "index_note", None):
                 click.echo(f"note: {store.index_note}", err=True)
@@ -277,6 +281,19 @@ def load(data_dir, location):
     click.echo(f"built {where} in {time.perf_counter() - started:.2f} s")
 
 
+def _origins(ctx, param, values):
+    """--cors values: ``*`` or a web origin (scheme://host[:port], nothing after it)."""
+    import urllib.parse
+
+    for value in values:
+        parts = urllib.parse.urlsplit(value)
+        if value != "*" and not (parts.scheme in ("http", "https") and parts.netloc and "@" not in parts.netloc
+                                 and not parts.path and not parts.query and not parts.fragment):
+            raise click.BadParameter(f"{value!r} is not an origin: write scheme://host[:port] "
+                                     "(https://example.org), or * for any")
+    return tuple(values)
+
+
 @main.command()
 @data_option
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
@@ -286,28 +303,41 @@ def load(data_dir, location):
               help="Stop each query after this many seconds.")
 @click.option("--allow-service", is_flag=True,
               help="Let queries use SERVICE, which makes the server fetch from other hosts (refused by default).")
-def serve(data_dir, port, host, timeout, allow_service):
-    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C.
+@click.option("--cors", "origins", multiple=True, metavar="ORIGIN", callback=_origins,
+              help="Let web pages from ORIGIN (https://example.org; * for any) read the answers; repeatable.")
+def serve(data_dir, port, host, timeout, allow_service, origins):
+    """Serve the graph read-only as a SPARQL endpoint (Oxigraph server) until Ctrl-C: one named
+    graph per data file, as push writes them, and their union as the default graph.
 
     Queries that use SERVICE are refused unless --allow-service; each query stops after --timeout."""
     from .store.server import serve_forever
 
-    serve_forever(_data(data_dir), host, port, echo=click.echo, timeout=timeout, allow_service=allow_service)
+    serve_forever(_data(data_dir), host, port, echo=click.echo, timeout=timeout, allow_service=allow_service,
+                  cors=origins)
 
 
 @main.command()
 @data_option
 @click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store endpoint (e.g. http://127.0.0.1:7878/store); a …/query URL is mapped to …/store.")
-@click.option("--batch", default=50_000, show_default=True, help="Triples per request.")
-def push(data_dir, endpoint, batch):
-    """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per file."""
+              help="Graph Store endpoint (Oxigraph: http://HOST:7878/store; Virtuoso: http://HOST:8890/sparql-graph-crud"
+                   "[-auth]); a query endpoint (…/query, Virtuoso's /sparql[-auth]) is mapped to it. Credentials: "
+                   "$CLAIMGRAPH_ENDPOINT_USER and $CLAIMGRAPH_ENDPOINT_PASSWORD, $CLAIMGRAPH_ENDPOINT_TOKEN or ~/.netrc.")
+@click.option("--update", "update_url", metavar="URL",
+              help="SPARQL Update endpoint, for files larger than --batch (default: beside the Graph Store "
+                   "endpoint: …/store -> …/update, /sparql-graph-crud -> /sparql).")
+@click.option("--batch", default=50_000, show_default=True, type=click.IntRange(min=1),
+              help="Triples per request; a larger file goes up in parts into a temporary graph, then moved in place.")
+def push(data_dir, endpoint, update_url, batch):
+    """Send the data to a triplestore over the SPARQL 1.1 Graph Store Protocol, one named graph per
+    file, each replaced whole; blank nodes never split across requests. Leaves a word index for
+    look-ups through that endpoint (see Scale in the README)."""
     from .index.endpoint import push as push_data
+    from .store.push import store_url_for
     from .store import graph_files
 
     total = sum(p.stat().st_size for p in graph_files(_data(data_dir)))
     with _progress("pushing", total) as step:
-        counts = push_data(_data(data_dir), endpoint, batch, progress=step)
+        counts = push_data(_data(data_dir), store_url_for(endpoint), batch, update_url, progress=step)
     click.echo(f"pushed {counts['triples']} triples from {counts['files']} file(s) in {counts['requests']} request(s)")
 
 

@@ -14,19 +14,20 @@ from .errors import DataError
 from .store import data_files, read_archived_text
 from .namespaces import CG, SCHEMA, bind_prefixes
 
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt"}
 
 
 def parse_file(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one RDF file into ``graph`` (a new graph if None); DataError names file and line."""
+    """Parse one RDF file into ``graph`` (a new graph if None). Oxigraph reads it first (as the
+    stores do: DataError names file and line, a literal over 16 MB is refused at once), rdflib
+    then takes its N-Triples."""
+    from .store.files import n_triples
+
     graph = graph if graph is not None else Graph()
+    data = n_triples(Path(path))
     try:
-        graph.parse(path, format=RDF_SUFFIXES.get(path.suffix, "turtle"))
-    except Exception as exc:  # rdflib raises several types; all mean "cannot read this file"
-        line = getattr(exc, "lines", None)
-        why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
-        where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
-        raise DataError(f"{where}: malformed RDF: {why}") from exc
+        graph.parse(data=data, format="nt")
+    except Exception as exc:  # rdflib raises several types; Oxigraph read the file, so this is rare
+        raise DataError(f"{path}: malformed RDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     return graph
 
 

@@ -13,6 +13,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 from .data import load_dataset, load_graph, ox_term as _ox
 from .model.ids import appearance_iri, claim_iri, key_in_graph, short_id
+from .model.to_sheet import anchor
 from .namespaces import DCTERMS_IRI, OA, SCHEMA
 
 #: Where claimgraph's JSON-LD context is published; ``ontology/context.jsonld`` is the same file.
@@ -35,29 +36,11 @@ def appearances_of(graph: Graph, claim) -> list:
 def _order(graph, appearance) -> tuple:
     source = graph.value(appearance, IS_PART_OF)
     published = str(graph.value(source, SCHEMA.datePublished) or "")
-    return (published == "", published, str(source), _start(graph, appearance), str(appearance))
+    return (published == "", published, str(source), anchor(graph, appearance)[1], str(appearance))
 
 
 def _first(graph, claim) -> tuple:
     return min((_order(graph, a) for a in graph.subjects(OA.hasBody, claim)), default=(True, "", "", 0, ""))
-
-
-def _start(graph, appearance) -> int:
-    for target in graph.objects(appearance, OA.hasTarget):
-        for sel in graph.objects(target, OA.hasSelector):
-            start = graph.value(sel, OA.start)
-            if start is not None:
-                return int(start)
-    return 0
-
-
-def _end(graph, appearance) -> int:
-    for target in graph.objects(appearance, OA.hasTarget):
-        for sel in graph.objects(target, OA.hasSelector):
-            end = graph.value(sel, OA.end)
-            if end is not None:
-                return int(end)
-    return 0
 
 
 def export(data_dir, fmt: str) -> str:
@@ -177,7 +160,8 @@ def verify(data_dir) -> list[tuple[str, str]]:
             wrong.append((short_id(claim), short_id(expected)))
         for appearance in appearances_of(graph, claim):
             source = graph.value(appearance, IS_PART_OF)
-            expected = appearance_iri(claim, source, _start(graph, appearance), _end(graph, appearance))
+            _, start, end = anchor(graph, appearance)
+            expected = appearance_iri(claim, source, start, end)
             if expected != str(appearance):
                 wrong.append((short_id(appearance), short_id(expected)))
     return wrong

@@ -82,6 +82,14 @@ def _read_triples(path: Path) -> list:
     return [ox.Triple(q.subject, q.predicate, q.object) for q in store]
 
 
+def _row_of(line: str) -> tuple:
+    """Sheet faults in row order (header faults first)."""
+    import re
+
+    m = re.search(r": row (\d+)", line)
+    return (int(m.group(1)) if m else 0, line)
+
+
 def import_sheet(sheet_path, data_dir, text_path=None, progress=None, check: bool = True) -> ImportResult:
     """Add a claim sheet's claims to ``data_dir``: one Turtle file per source, beside a copy of
     its archived text. Raises SheetError (bad rows) or ImportRejected (SHACL), naming rows and
@@ -99,9 +107,14 @@ def _import_locked(sheet_path, data_dir, text_path, progress, check) -> ImportRe
     label = "<stdin>" if str(sheet_path) == "-" else str(sheet_path)
     was_fresh = persistent_is_fresh(data_dir)
     with open_store(data_dir) as store:
-        built = build_sheet(sheet_path, GraphContext(store), text_path, data_dir, progress)
+        try:
+            built, faults = build_sheet(sheet_path, GraphContext(store), text_path, data_dir, progress), []
+        except SheetError as exc:  # the rows that built are still checked against the shapes below
+            built, faults = getattr(exc, "partial", None), exc.problems
+            if built is None:
+                raise
         context = _context(store, _touched(built.graphs.values()), built.known_claims)
-    writes, problems = {}, []
+    writes, problems = {}, list(faults)
     combined = ox.Store()  # what is validated: the new data with what they join
     combined.bulk_extend(context)
     annotation = ox.NamedNode(OA_IRI + "Annotation")
@@ -125,17 +138,15 @@ def _import_locked(sheet_path, data_dir, text_path, progress, check) -> ImportRe
         combined.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new)
         combined.add(ox.Quad(ox.NamedNode(f"{source_iri}#text"), ox.NamedNode(SCHEMA_IRI + "text"), ox.Literal(text),
                              ox.DefaultGraph()))
-    if problems:
-        raise SheetError(label, problems)
     focus = set(built.new_claims) | set(built.appearances) | set(built.graphs) | \
         {f"{s}#text" for s in built.graphs}
     report = validate_store(combined, focus=sorted(focus))
-    if not report.conforms:
-        rows = built.rows
-        raise ImportRejected(label, [
-            f"{label}: " + (f"row {rows[r.focus]}" if r.focus in rows else r.focus)
-            + (f", column {COLUMN_OF_PATH[r.path]}" if r.path in COLUMN_OF_PATH else "") + f": {r.message} ({r.focus})"
-            for r in report.results if r.severity.name == "VIOLATION"])
+    rows = built.rows
+    problems += [f"{label}: " + (f"row {rows[r.focus]}" if r.focus in rows else r.focus)
+                 + (f", column {COLUMN_OF_PATH[r.path]}" if r.path in COLUMN_OF_PATH else "") + f": {r.message} ({r.focus})"
+                 for r in report.results if r.severity.name == "VIOLATION"]
+    if problems:
+        raise ImportRejected(label, sorted(problems, key=_row_of))
     new_appearances = {a for a in built.appearances if a not in before}
     writes = {p: b for p, b in sorted(writes.items(), key=lambda kv: kv[0].suffix != ".txt")
               if not (p.exists() and p.read_bytes() == b)}

@@ -72,6 +72,11 @@ def entities_named(store: Store, name: str) -> set[str]:
     return found
 
 
+def _named_exactly(store: Store, name: str) -> bool:
+    """Whether an entity's name, alternative label, code or title is ``name`` exactly as typed."""
+    return bool(store.select(query_text("lib/find_entities_exact"), {"label": " ".join(name.split())}))
+
+
 ROLE_QUERIES = {"speaker": ("lib/claims_by_speaker",), "place": ("lib/claims_by_place",),
                 "source": ("lib/claims_by_source",),
                 "any": ("lib/claims_by_speaker", "lib/claims_by_place", "lib/claims_by_source", "lib/claims_by_topic")}
@@ -160,8 +165,9 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
 
     ``term`` is read as a figure if it writes one ("650,000", "1.6 million", "85%": claims with
     that value, or a range with that end), else as a name if an entity has it (claims it made,
-    is about, or published), else as words of a quote, statement or printed figure: any form of
-    them (stems, case and accents aside), or, in quotation marks, as written.
+    is about, or published; when the name matched only case and accents aside, also claims with
+    those words), else as words of a quote, statement or printed figure: any form of them (stems,
+    case and accents aside), or, in quotation marks, as written.
     ``speaker``, ``place``, ``source`` name entities; ``minimum``/``maximum`` bound the value.
     Answers in the module's documented order, at most ``limit`` after every filter. Raises
     NotFound when nothing matches."""
@@ -178,11 +184,15 @@ def find(store: Store, term: str | None = None, *, speaker=None, place=None, sou
             if entities:
                 first = claims_involving(store, term, "speaker", entities=entities)
                 matched = first | claims_involving(store, term, "any", entities=entities)
-            else:
+            if not entities or not _named_exactly(store, term):
+                # a name matched only case and accents aside may be words too: "Ve" (a quotation cut
+                # after two letters) is also Venezuela's code
                 quoted = _QUOTED.match(term)
-                matched = by_words(store, quoted.group(1), exact=True) if quoted else by_words(store, term)
-                if not isinstance(matched, set):  # from the index, in look-up order
-                    stream, matched = matched, None
+                words = by_words(store, quoted.group(1), exact=True) if quoted else by_words(store, term)
+                if isinstance(words, set) or matched:
+                    matched = matched | set(words)
+                else:  # from the index, in look-up order: read as needed
+                    stream, matched = words, None
         if matched is not None:
             sets.append(matched)
     for name, role in ((speaker, "speaker"), (place, "place"), (source, "source")):

@@ -1,10 +1,15 @@
 """draft: a first claim sheet for a new article, for a person to review and import.
 
 One module per concern: :mod:`.text` (paragraphs and sentences), :mod:`.figures` (every figure
-with its bound words and unit, never a date, year, time, age or ordinal), :mod:`.quotations`
-(every quoted span), :mod:`.names` (who the article names), :mod:`.speakers` (who says what),
-:mod:`.periods` (the period a figure covers), :mod:`.source` (headline, byline, outlet, date) and
-:mod:`.sheet` (the rows). ``audit`` finds figures and quotations with the same finders.
+with its bound words) from :mod:`.numbers` (how a number is written), never what :mod:`.skips` says
+is none (a date, year, time, age, label or ordinal), and :mod:`.units` (what it counts),
+:mod:`.quotations` (every quoted span), :mod:`.names` (who the article names) and :mod:`.kinds`
+(whether capitalised words name a person, an organisation, a place or a title), :mod:`.speakers`
+(who says what, sentence by sentence), :mod:`.subjects` (whom a noun phrase before or after a
+speech verb names), :mod:`.referents` (whom "he", "it", "they", "the governor" stand for: only
+where news writing leaves no doubt), :mod:`.periods` (the period a figure covers), :mod:`.source`
+(headline, byline, outlet, date) and :mod:`.sheet` (the rows). ``audit`` finds figures and
+quotations with the same finders.
 """
 from pathlib import Path
 

@@ -27,26 +27,76 @@ def _quotation_speakers(text, quotes, sents, speakers: Speakers) -> list[tuple[E
     out: list[tuple[Entity | None, str]] = []
     for n, q in enumerate(quotes):
         sentence = sentence_at(sents, q.start) or (q.start, q.end)
-        who, role = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
-        if who is None:
+        who, role, attributed = speakers.for_quotation(sentence, q.outer_start, q.outer_end)
+        last = sentence_at(sents, q.outer_end)
+        if who is None and not attributed and last is not None and last != sentence:
+            # one quotation across a paragraph break the page made: its attribution closes it ("…, she said")
+            sentence = last
+            who, role, attributed = speakers.for_quotation(last, q.outer_start, q.outer_end)
+        # attributed to nobody the draft can name ("“…,” officials said", "A top government source said:
+        # “…”"): no speaker, never the last one's
+        if who is None and not attributed:
             para = sentence_at(paras, q.start)
             prev = quotes[n - 1] if n else None
             prev_who, prev_role = out[n - 1] if n else (None, "")
             before = [x for x in sents if x[1] <= q.outer_start]
             opens_paragraph = para is not None and q.outer_start <= para[0] + 1
+            opens_sentence = q.outer_start <= sentence[0] + 1 and before and para is not None and before[-1][0] >= para[0]
             if not q.marked and before:  # the paragraph "X said:" before it, or the one it continues
-                who, role = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
+                who, role, _ = speakers.for_quotation(before[-1], q.outer_start, q.outer_end)
                 if who is None and prev is not None and not prev.marked:
                     who, role = prev_who, prev_role
+            elif opens_sentence and not (prev is not None and prev.start >= para[0]):
+                who = speakers.sentence_speaker(before[-1])  # "…, the WHO said. “Many countries …”"
             elif prev is not None and para is not None and prev.start >= para[0] and prev_who is not None:
                 who = prev_who  # a second quotation in the paragraph: the same speaker
             elif prev is not None and opens_paragraph and prev_who is not None and \
                     prev.outer_end >= (sentence_at(paras, prev.start) or (0, 0))[1]:
                 who, role = prev_who, prev_role  # a quotation continued in the next paragraph
+            elif opens_paragraph and before and prev is not None and prev_who is not None and \
+                    _paragraph_before(paras, para) == sentence_at(paras, prev.start) and \
+                    prev.outer_start <= (sentence_at(paras, prev.start) or (0, 0))[0] + 1:
+                # a quotation paragraph after another that its speaker closed ("“…,” it said." / "“The answer
+                # depends on …”"): news style goes on quoting the same speaker (the role was printed once)
+                who = prev_who
             elif opens_paragraph and before:
                 who = speakers.sentence_person(before[-1])
         out.append((who, role))
     return out
+
+
+def _paragraph_before(paras: list[tuple[int, int]], para) -> tuple[int, int] | None:
+    at = paras.index(para) if para in paras else 0
+    return paras[at - 1] if at else None
+
+
+def _scare_quote(text: str, q, sents, speakers: Speakers) -> bool:
+    """A word or two in lower case between quote marks inside a sentence that attributes nothing
+    ("we are "just" 98.8 percent similar"): the writer's distance from a word, no one's words (the
+    sentence's row covers it). Names and phrases with punctuation are words someone wrote or chanted
+    (banners with the word "Bush", chanted "George Bush, terrorist")."""
+    sentence = sentence_at(sents, q.start)
+    words = text[q.start:q.end]
+    return q.marked and len(words.split()) <= 3 and re.fullmatch(r"[a-z][a-z' \u2019-]*", words) is not None and \
+        sentence is not None and not speakers.by_sentence.get(sentence) and \
+        not any(not _NOUN_WARNING.search(text, max(0, m.start() - 30), m.end()) for m in
+                SPEECH_WORD.finditer(text, sentence[0], sentence[1])) and \
+        (q.outer_start > sentence[0] or q.outer_end < sentence[1] - 1)
+
+
+#: Any form of a verb of saying ("claiming that Russians … their "disgust""), or words written or
+#: chanted: a quoted word in such a sentence may be someone's word.
+SPEECH_WORD = re.compile(r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|wrote|written|jabs?|slogans?|banners?|placards?"
+                         r"|(?:claim|warn|report|insist|call|brand|accus|describ|argu|explain|suggest|confirm|admit|"
+                         r"acknowledg|announc|prais|urg|criticis|criticiz|blam|quot|mock|jok|writ|reveal|tweet|chant)"
+                         r"(?:e|es|ed|d|s|ing)?"
+                         r"|(?:not|stat|add|term|dub|label|post)(?:es|ed|d|s|ing|bed|bing|ted|ting))\b", re.IGNORECASE)
+
+
+#: "The extreme heat warning was classified as “amber”": a warning that is a thing, not someone warning.
+_NOUN_WARNING = re.compile(r"\b(?:the|a|an|this|that|its|their|heat|weather|storm|flood|wind|rain|snow|fog|ice|travel|"
+                           r"health|profit|amber|red|yellow|orange|severe|extreme|official|formal|final)\s+(?:[\w-]+\s+)?"
+                           r"warnings?$", re.IGNORECASE)
 
 
 def _occurrence(text: str, quote: str, start: int) -> str:
@@ -106,7 +156,7 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
         rows.append(row)
     _headlines_take_the_body_speaker(rows)
     for i, q in enumerate(quotes):
-        if i in with_figures:
+        if i in with_figures or _scare_quote(text, q, sents, speakers):
             continue
         who, role = q_speakers[i]
         rows.append({"kind": "quotation", "mode": "quotation", "quote": text[q.start:q.end], "speaker": _cell(who),
@@ -125,14 +175,18 @@ def draft_rows(text: str, text_name: str, outlet: str = "", date: str = "",
 def _headlines_take_the_body_speaker(rows: list[dict]):
     """A headline figure with no attribution of its own summarises the body: it takes the
     speaker of the same figure in the body (Channel 4's "revised up … to a record 745,000" is
-    the ONS's), or stays the outlet's when the body has it as the outlet's own."""
+    the ONS's; reported by nobody named when the body's is), or stays the outlet's when the body
+    has it as the outlet's own."""
     for row in rows:
         if not row.get("_headline"):
             continue
         same = [r for r in rows if not r.get("_headline") and r.get("value") == row.get("value")
                 and r.get("min") == row.get("min") and r["unit"] == row["unit"]]
-        named = [r for r in same if r["mode"] != "own" and r["speaker"]]
-        if named:
+        # the body's attributed figure, named first ("a new study … details how … 99.84 percent": reported)
+        named = sorted((r for r in same if r["mode"] != "own"), key=lambda r: not r["speaker"])
+        if named and len({r["speaker"] for r in named if r["speaker"]}) > 1:
+            row.update(mode="reported", speaker="")  # the body gives it to two speakers: which one?
+        elif named:
             row.update(mode="reported" if named[0]["mode"] == "quotation" else named[0]["mode"],
                        speaker=named[0]["speaker"])
         elif not same:

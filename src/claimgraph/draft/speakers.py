@@ -5,10 +5,11 @@ quotation wherever news writing puts one.
   "X told reporters", "X said: …", "X, which found that …";
 - "…, said X", "…, X said", "…, said a X spokesman", "…, reported The Financial Times";
 - "according to X", "according to X's report", "a report by X";
-- "he"/"she" for the last person named, "it", "the company", "the agency", "the report" for the
-  organisation the text last made a subject (not an outlet it cites: "told AFP", "reported The
-  Financial Times");
-- a headline "X: …" or "… – X";
+- "he"/"she" for the last person the text made a subject, when no other person is named since;
+  "it", "the company", "the agency", "the report" for the organisation the text last made a subject
+  (not an outlet it cites: "told AFP", "reported The Financial Times"); "a Welsh government
+  spokesman" for the Welsh Government, never a person named before (:mod:`.referents`);
+- a headline "X: …", "… – X" or "…: X";
 - a quotation with no attribution of its own: the speaker of the quotation before it in the
   paragraph, of the quotation it continues, or the person of the sentence before.
 
@@ -20,34 +21,12 @@ wrong speaker is worse than a missing one.
 import re
 from dataclasses import dataclass
 
-from .names import COMMON, GENERIC, TITLES, Entity, Names
-
-SPEECH_VERBS = ("said|says|say|told|tells|added|adds|adding|stated|states|claimed|claims|claim|warned|warns|"
-                "announced|announces|reported|reports|found|finds|estimated|estimates|estimate|showed|shows|show|"
-                "indicated|indicates|revealed|reveals|informed|informs|emphasized|emphasised|stressed|noted|notes|"
-                "explained|explains|wrote|writes|argued|argues|believes|predicted|predicts|forecast|forecasts|"
-                "expects|expected|blamed|blames|called|calls|branding|branded|described|describes|confirmed|"
-                "confirms|insisted|insists|acknowledged|admitted|suggested|suggests|projected|presented|"
-                "concluded|calculated|puts|praised|praises|criticised|criticized|urged|welcomed|accused|put")
-#: Verbs whose subject may follow them: "…, said Mr Grandi", "…, reported The Financial Times".
-INVERTING = {"said", "says", "added", "adds", "reported", "reports", "wrote", "writes", "stated", "warned", "noted",
-             "claimed", "explained", "continued", "insisted", "stressed", "emphasized", "emphasised"}
-# "called off the rescue", "called in sick", "put up": not words said
-VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?<!called)(?<!calls)(?<!put)|\b(?:called|calls|put)\b(?!\s+(?:off|in|up|on|for|out|away|down)\b)")
-AUX = re.compile(r"(?:\s+(?:has|have|had|also|now|further|later|earlier|previously|then|still|reportedly|"
-                 r"would|will|had\s+been|on\s+\w+day|last\s+\w+|\w+ly|in\s+a\s+statement))+\s*$", re.IGNORECASE)
-PREPOSITIONS = {"of", "by", "for", "from", "with", "against", "to", "on", "in", "at", "about", "over", "into",
-                "than", "after", "before", "between", "among", "under", "via", "like"}
-#: Nouns of an organisation or its document: "the company said", "the report showed".
-ORG_NOUNS = ("company|firm|agency|regulator|watchdog|group|bank|ministry|service|network|organisation|organization|"
-             "body|charity|coalition|union|council|authority|department|institute|observatory|report|study|survey|"
-             "research|statistics|data|figures|analysis|review|index|poll|census|release")
-DEFINITE = re.compile(rf"(?:^|\s)(?:the|a|an|its|this|that)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})$",
-                      re.IGNORECASE)
-SPOKESMAN = re.compile(r"(?:spokesman|spokeswoman|spokesperson|representative|official|source|statement)$")
-#: Agents named as the outlet that carried the words ("told AFP", "reported The Financial Times"):
-#: not what "it" or "the company" later refers to.
-MEDIUM_VERBS = {"reported", "reports", "told", "tells"}
+from .kinds import GENERIC
+from .kinds import country as _country
+from .kinds import is_org
+from .names import DOCUMENT_TITLE_NOUNS, Entity, Names
+from .subjects import (AUX, DOCUMENT_NOUNS, DOCUMENT_VERBS, INVERTING, MEDIUM_VERBS, ORG_NOUNS, RESEARCH_SUBJECT,
+                       RESEARCH_VERBS, UNNAMED, UNNAMED_DOCUMENT, VERB, Subjects)
 
 
 @dataclass
@@ -57,232 +36,117 @@ class Attribution:
     verb_end: int
     speaker: Entity | None
     role: str
-    kind: str  # lead (X said that …), trail (…, said X), accord (according to X), elided (but said)
+    kind: str  # lead (X said that …), trail (…, said X), accord (according to X), elided (but said),
+    # subordinate (…, although X said that …: only the clause it opens)
     subject_start: int
+    unnamed_document: bool = False  # "a new report has found", "according to a new report", "new figures"
 
     def covers(self, pos: int) -> bool:
         if self.kind == "accord":
             return True
         if self.kind == "elided":
             return pos >= self.verb_end
+        if self.kind == "subordinate":
+            return pos >= self.subject_start
         if self.kind == "trail":
             return pos < self.subject_start
         return not (self.subject_start <= pos < self.verb_start)
 
 
-class Speakers:
+#: Nouns a speaker the draft cannot name goes by after an inverted verb ("…, said officials").
+CROWD = "|".join(sorted(GENERIC | {"source", "sources", "official", "spokesman", "spokeswoman", "spokesperson",
+                                   "representative", "insider", "aide", "diplomat", "adviser", "advisor", "statement",
+                                   "report", "study", "survey", "data", "figures", "people", "person"}))
+
+
+#: Nouns after a name that make it a qualifier of the name that follows ("The BlackBerry maker Research
+#: in Motion", "the iPhone maker Apple", "Facebook parent Meta").
+HEAD_NOUNS = ("maker|makers|owner|operator|giant|parent|unit|subsidiary|manufacturer|producer|retailer|developer|"
+              "brand|chain|carrier|airline|insurer|lender|publisher|broadcaster|rival|supplier")
+
+
+#: An organisation revising its own forecast states it: "has slashed its growth outlook to 7.2%", "raised
+#: its forecast for 2024 to 1.5 per cent".
+_REVISES = re.compile(r"\b(?P<verb>slashed|slashes|cut|cuts|raised|raises|lowered|lowers|revised|revises|downgraded|"
+                      r"downgrades|upgraded|upgrades|trimmed|trims|lifted|lifts|nudged|pared)\b"
+                      r"(?=(?:\s+(?:up|down|back))?(?:\s+[\w\u2019'&-]+){0,6}?\s+(?:growth\s+)?(?:outlook|forecasts?|"
+                      r"estimates?|projections?|predictions?|guidance)\b)")
+
+
+#: What a court or a hearing was told: "The court heard …", "the jury was told …", "an inquest heard".
+_HEARD = re.compile(r"\b(?:court|jury|tribunal|inquest|hearing|committee|panel|magistrates|judge|trial)\s+"
+                    r"(?:has\s+|had\s+|was\s+|were\s+)?(?P<verb>heard|told)\b(?!\s+(?:of|about)\b)", re.IGNORECASE)
+
+
+class Speakers(Subjects):
     """The attributions of every sentence of ``text``."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], names: Names, quoted: list[tuple[int, int]]):
         self.text, self.sentences, self.names, self.quoted = text, sentences, names, quoted
         self.media: set[int] = set()
         self._salient: list[tuple[int, int, Entity]] = []  # (position, tier, organisation)
+        self._sources: list[tuple[int, Entity]] = []  # organisations an attribution named, in order
         for s, e in sentences:
-            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"), None)
+            # not a name that qualifies the next one ("The BlackBerry maker Research in Motion")
+            first = next((m for m in names.within(s, e) if m.entity.kind == "organisation"
+                          and not re.match(rf"\s+(?:[a-z-]+\s+)?(?:{HEAD_NOUNS})\s+[A-Z]", text[m.end:m.end + 40])), None)
             if first and first.start - s < 30 and not self._after_preposition(first.start) \
                     and text[max(0, first.start - 1)] != "(" and not _country(first.entity.name):
                 self._salient.append((first.start, 1, first.entity))
         self.by_sentence: dict[tuple[int, int], list[Attribution]] = {}
+        self._subjects = []
         for n, (s, e) in enumerate(sentences):
             self.by_sentence[(s, e)] = self._attributions(s, e, headline=(n == 0))
+            self._note_subjects((s, e), self.by_sentence[(s, e)])
+            self._sources += [(a.verb_start, a.speaker) for a in self.by_sentence[(s, e)]
+                              if a.speaker is not None and a.speaker.kind == "organisation"]
+        self._name_unnamed_documents()
 
-    # ------------------------------------------------------------------ helpers
-
-    def _outside_quotes(self, pos: int) -> bool:
-        return not any(a <= pos < b for a, b in self.quoted)
-
-    def _after_preposition(self, pos: int) -> bool:
-        word = re.search(r"(\w+)\W*$", self.text[max(0, pos - 20):pos])
-        return bool(word) and word.group(1).lower() in PREPOSITIONS
-
-    def _salient_org(self, pos: int) -> Entity | None:
-        """The organisation "it", "the company" or "the report" refers to at ``pos``."""
-        before = [x for x in self._salient if x[0] < pos]
-        for tier in (1, 2):
-            found = [e for p, t, e in before if t == tier]
-            if found:
-                return found[-1]
-        orgs = [m for m in self.names.mentions if m.end <= pos and m.entity.kind == "organisation"
-                and m.start not in self.media and not _country(m.entity.name)]
-        return orgs[-1].entity if orgs else None
-
-    def _titled_person(self, pos: int, title: str) -> Entity | None:
-        """The last person before ``pos`` given a role with ``title`` in it, or None."""
-        for m in reversed(self.names.mentions):
-            if m.end <= pos and m.entity.kind == "person" and title.lower() in (m.entity.role or m.role).lower():
-                return m.entity
-        return None
-
-    def _person_before(self, pos: int) -> Entity | None:
-        m = self.names.last_before(pos, "person")
-        return m.entity if m else None
-
-    # ------------------------------------------------------------------ noun phrases
-
-    def _subject_before(self, start: int, end: int) -> tuple[Entity | None, str, int]:
-        """(speaker, role, where the subject starts) of the noun phrase that ends at ``end``."""
-        text = self.text
-        left = text[start:end]
-        aux = AUX.search(left)
-        if aux:
-            left = left[:aux.start()]
-        left = left.rstrip()
-        stop = start + len(left)
-        pron = re.search(r"(?:^|\W)(he|she|it|they)$", left, re.IGNORECASE)
-        if pron:
-            word = pron.group(1).lower()
-            pos = stop - len(word)
-            if word in ("he", "she"):
-                return self._person_before(pos), "", pos
-            return (self._salient_org(pos) if word == "it" else None), "", pos
-        # "CV-Library, which found": the relative clause's antecedent
-        rel = re.search(r",\s*(?:which|who)$", left)
-        if rel:
-            m = self.names.ending_at(start + rel.start())
-            return (m.entity, "", m.start) if m else (None, "", stop)
-        # a title for someone named before: "the head of the UN agency", "the governor"
-        title = re.search(rf"(?:^|\s)(?:the|a|an|its)\s+(?:[\w\u2019'-]+\s+){{0,2}}({'|'.join(sorted(TITLES))})"
-                          r"(?:\s+(?:of|for)\s+[^,]*)?$", left, re.IGNORECASE)
-        if title and not self.names.ending_at(stop):
-            return self._titled_person(stop, title.group(1)), "", start + title.start()
-        # an apposition the writer did not close: "Lee Biggins, CEO and founder of CV-Library said"
-        open_appos = re.search(r",\s+([^,]+)$", left)
-        if open_appos and not DEFINITE.search(left):
-            m = self.names.ending_at(start + open_appos.start())
-            seg = open_appos.group(1)
-            lead_in = text[start:m.start] if m else ""
-            if m and (_role_like(seg) or any(w.lower() in TITLES for w in seg.split())) and \
-                    (len(lead_in.split()) <= 4 or lead_in.rstrip().endswith(",")) and len(lead_in.split()) <= 6:
-                return m.entity, _role(seg) if m.entity.kind == "person" else "", m.start
-        # an apposition between commas: "X, the minister, said" or "the head of Y, X, said"
-        if left.endswith(","):
-            head_end = left.rfind(",", 0, len(left) - 1)
-            seg_start = start + head_end + 1 if head_end >= 0 else start
-            seg = text[seg_start:stop - 1].strip()
-            seg_at = seg_start + (text[seg_start:stop - 1].index(seg) if seg else 0)
-            person = self.names.starting_at(seg_at)
-            if person and person.end >= stop - 2 and person.entity.kind == "person" and head_end >= 0:
-                role_start = text.rfind(",", start, start + head_end)
-                role = text[(role_start + 1 if role_start >= 0 else start):start + head_end].strip()
-                return person.entity, _role(role), person.start
-            if head_end < 0:
-                return None, "", stop
-            who, role, at = self._subject_before(start, start + head_end)
-            if who is not None and not role and _role_like(seg):
-                role = _role(seg)
-            return who, role, at
-        acronym = re.search(r"\(([A-Z][A-Za-z.&]{1,12})\)$", left)
-        if acronym:
-            m = self.names.ending_at(stop - 1, slack=1)
-            if m:
-                return m.entity, "", m.start
-        m = self.names.ending_at(stop)
-        if m:
-            # "UN High Commissioner for Refugees Filippo Grandi": the role is in the name's capitals
-            role_start, role = self._role_before(start, m.start - len(m.role) - 1 if m.role else m.start)
-            # an organisation's role is only what an apposition says of it, never "The" or "India's"
-            role = _role(f"{role} {m.role}") if m.entity.kind == "person" else ""
-            if role_start is None:
-                return None, "", m.start  # "Organisers of … President George Bush claimed": the head is not the name
-            return m.entity, role, role_start
-        org = re.search(r"(?:^|\s)(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|"
-                        r"official)$", left)
-        if org:
-            m = self.names.ending_at(start + org.end(1))
-            if m:
-                return m.entity, org.group(0).strip(), start + org.start()
-        definite = DEFINITE.search(left)
-        if definite:
-            # "a new report has found": a document not named yet, so nobody to name
-            unnamed = re.match(r"\s*(?:a|an)\s", definite.group(0), re.IGNORECASE)
-            return (None if unnamed else self._described_org(left, stop)), "", start + definite.start()
-        return None, "", stop
-
-    def _described_org(self, phrase: str, pos: int) -> Entity | None:
-        """The organisation "the observatory" or "the company" stands for: the last one named
-        with that noun in its name, else the one the text last made a subject."""
-        noun = re.search(rf"({ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
-        if noun:
-            for m in reversed(self.names.mentions):
-                if m.end <= pos and m.entity.kind == "organisation" and \
-                        any(noun.group(1).lower() == w.lower() for f in m.entity.forms for w in f.split()):
-                    return m.entity
-        return self._salient_org(pos)
-
-    def _role_before(self, start: int, name_start: int) -> tuple[int | None, str]:
-        """The role words before a name ("UN refugee chief", "the state’s deputy chief minister"),
-        or (None, "") when the name is inside a prepositional phrase of another head."""
-        words = list(re.finditer(r"[^\s,;:()\u2013\u2014]+", self.text[start:name_start]))
-        kept = []
-        for w in reversed(words):
-            token = w.group(0)
-            low = token.lower()
-            gap = self.text[start + w.end():(start + kept[-1].start()) if kept else name_start]
-            if re.search(r"[,;:()\u2013\u2014\"“”]", gap):
-                break
-            if low in PREPOSITIONS:
-                before = words[words.index(w) - 1].group(0).lower() if words.index(w) else ""
-                if low == "of" and (before in TITLES or before in {"director", "head", "founder", "member"}):
-                    kept.append(w)
-                    continue
-                return None, ""
-            if low in {"the", "a", "an"}:
-                kept.append(w)
-                break
-            if low in COMMON and low not in {"chief"} or re.fullmatch(rf"(?:{SPEECH_VERBS})", low):
-                break
-            kept.append(w)
-        if not kept:
-            return name_start, ""
-        first = kept[-1]
-        role = self.text[start + first.start():name_start].strip()
-        return start + first.start(), _role(role)
-
-    def _subject_after(self, start: int, end: int) -> tuple[Entity | None, str]:
-        """(speaker, role) of the noun phrase that starts at ``start`` ("said Mr Grandi", "said
-        Gaucho Rasmussen, Ofcom’s enforcement director", "said a Stop the War Coalition spokesman")."""
-        right = self.text[start:end]
-        lead = len(right) - len(right.lstrip())
-        right = right.lstrip()
-        at = start + lead
-        if re.match(r"(?:he|she)\b", right, re.IGNORECASE):
-            return self._person_before(at), ""
-        if re.match(r"it\b", right, re.IGNORECASE):
-            return self._salient_org(at), ""
-        spokes = re.match(r"(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|representative|official)\b",
-                          right)
-        if spokes:
-            m = self.names.starting_at(at + spokes.start(1), slack=0)
-            return (m.entity, spokes.group(0)) if m else (None, "")
-        by = re.match(r"by\s+", right)
-        if by:
-            at, right = at + by.end(), right[by.end():]
-        m = self.names.starting_at(at, slack=len(re.match(r"(?:(?:the|a|an)\s+)?(?:[\w\u2019'.-]+\s+){0,4}", right).group(0)))
-        if m:
-            between = self.text[at:m.start]
-            if re.search(r"[,;:()]", between) or any(w.lower() in PREPOSITIONS for w in between.split()):
-                return None, ""
-            role = (m.role or _role(between)) if m.entity.kind == "person" else ""
-            appos = re.match(r",\s*((?:the|a|an|who|whose|[\w\u2019'.-]+\u2019s|[\w\u2019'.-]+'s)\s[^,.;]+)",
-                             self.text[m.end:end])
-            if appos and not role:
-                role = appos.group(1).strip()
-            return m.entity, role
-        if DEFINITE.search(" " + re.match(r"[^,.;]*", right).group(0).split(" said")[0]) or \
-                re.match(rf"(?:the|its|a|an)\s+(?:[\w\u2019'.-]+\s+){{0,3}}(?:{ORG_NOUNS})\b", right, re.IGNORECASE):
-            return self._described_org(re.match(r"[^,.;]*", right).group(0), at), ""
-        return None, ""
+    def _name_unnamed_documents(self):
+        """"…, a new report has found." followed by "…, according to the CDC's 2014 report." (or
+        "according to Nationwide"): news names the source of a lead's unnamed document in the next
+        sentence; the unnamed document is that organisation's. Only the very next sentence, and only
+        an organisation it names with "according to"."""
+        for n, sentence in enumerate(self.sentences[:-1]):
+            unnamed = [a for a in self.by_sentence[sentence] if a.unnamed_document and a.speaker is None]
+            if not unnamed:
+                continue
+            named = [a.speaker for a in self.by_sentence[self.sentences[n + 1]]
+                     if a.kind == "accord" and a.speaker is not None and a.speaker.kind == "organisation"]
+            if len(named) == 1:
+                for a in unnamed:
+                    a.speaker = named[0]
 
     # ------------------------------------------------------------------ sentences
 
     def _attributions(self, s: int, e: int, headline: bool) -> list[Attribution]:
         text = self.text
         found = []
+        for m in re.finditer(r"\bquoted\s+(?:(.+?)\s+)?as\s+say(?:ing|s)\b", text[s:e]):
+            # "State television quoted He Biao, director of …, as saying …"; "X was quoted as saying"
+            if not self._outside_quotes(s + m.start()):
+                continue
+            passive = re.search(r"\b(?:was|were|is|are|been)\s+$", text[s:s + m.start()])
+            if passive or not m.group(1):
+                who, role, _ = self._subject_before(s, s + passive.start()) if passive else (None, "", 0)
+            else:
+                who, role = self._subject_after(s + m.start(1), s + m.end(1))
+            found.append(Attribution(s + m.start(), s + m.end(), who, role, "elided", s))
+        quoted_as = [(a.verb_start, a.verb_end) for a in found]
         for m in VERB.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in quoted_as):
+                continue
             if not self._outside_quotes(m.start()):
                 continue
             verb = m.group(0)
             before = text[s:m.start()]
+            if verb.endswith("ed") and re.search(r"\b(?:if|once|unless|until|when|where|as|than)\s+$", before, re.IGNORECASE):
+                continue  # "If confirmed with final results, that would mean …": a condition, nobody speaking
+            if verb in RESEARCH_VERBS and not RESEARCH_SUBJECT.search(before):
+                continue
+            if verb in DOCUMENT_VERBS and not UNNAMED_DOCUMENT.search(before.rstrip()) and \
+                    not re.search(rf"\b(?:the|its|this)\s+(?:[\w\u2019'-]+\s+){{0,2}}(?:{'|'.join(DOCUMENT_NOUNS)})\s*$", before):
+                continue
             if re.match(r"\s+(?:is|was|are|were|of|for|by)\b", text[m.end():e]) and verb not in ("said", "says") \
                     and not re.search(r"\b(?:is|was|are|were|been|be)\s+$", before):
                 continue  # a noun: "the BNR forecast is", "the growth estimate of the government"
@@ -301,15 +165,34 @@ class Speakers:
                 and re.match(r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?[A-Z\w]", text[m.end():e]) \
                 and not re.match(r"\s+(?:it|that|this|they|there|its|their|what|how|why|when|on|in|at)\b", text[m.end():e]) \
                 and not re.search(r"[,\u201d\"']\s*(?:and|but)\s*$", before)
+            opener = self.names.starting_at(s, slack=len(before) - len(before.lstrip()))
+            if inverted and opener is not None and opener.entity.kind == "person" and \
+                    re.fullmatch(r",\s*[^,\u201c\u201d\"]{1,40},\s*", text[opener.end:m.start()]):
+                inverted = False  # "Chris Hudson, defending, said Owen now knew …": Hudson said it
+            if re.match(r"\s+(?:himself|herself|itself|themselves|myself|ourselves)\b", text[m.end():e]):
+                continue  # "Allan Owen found himself in contempt": nothing said
             if inverted and verb in INVERTING:
                 who, role = self._subject_after(m.end(), e)
-                if who is not None or re.match(r"\s+(?:a|an|the)?\s*[a-z]", text[m.end():e]):
+                # "…, said a spokesman", "…, said officials"; not "X, of the faculty, said amateur
+                # stargazers …" nor "X, on Tuesday, said between N5 billion and …"
+                if who is not None or re.match(rf"\s+(?:(?:a|an|the|one|two|three|several|some|many|other)\s+)?"
+                                               rf"(?:[a-z-]+\s+){{0,2}}(?:{CROWD})s?\b", text[m.end():e]):
                     found.append(Attribution(m.start(), m.end(), who, role, "trail", m.start()))
                     if who is not None:
                         self._salient.append((m.start(), 2, who))
                         if verb in MEDIUM_VERBS:
                             self._mark_medium(m.end(), e)
                     continue
+            said = [a for a in found if a.verb_end <= m.start() and a.kind != "accord"]
+            if verb.endswith("ing") and verb != "branding" and re.search(r",\s*$", before) and said:
+                # "Nath stopped paying fees, he said, adding that …": the one who said, said this too
+                found.append(Attribution(m.start(), m.end(), said[-1].speaker, said[-1].role, "subordinate", m.start()))
+                continue
+            if verb.endswith("ing") and verb not in ("adding", "branding") and re.search(r",\s*$", before):
+                # "X spoke on Tuesday, saying that …": the main clause's subject said what follows
+                who, role = self._main_subject(s, m.start())
+                found.append(Attribution(m.start(), m.end(), who, role, "subordinate", m.start()))
+                continue
             if re.search(r"\b(?:but|and)\s*$", before) and not re.search(r"\b(?:he|she|it|they)\s+\w*\s*$", before):
                 # "X did not want to comment on …, but said that …": the sentence's person said it
                 first = next((x for x in self.names.within(s, m.start()) if x.entity.kind == "person"), None)
@@ -319,38 +202,83 @@ class Speakers:
                     continue
             clause = max(text.rfind(";", s, m.start()) + 1, s)
             who, role, subject_start = self._subject_before(clause, m.start())
+            if who is None and re.search(r"\b(?:but|and)\s*$", before):
+                # "But the Justice Department intervened and argued that …": the organisation opening it
+                opener, _ = self._main_subject(s, m.start())
+                if opener is not None and opener.kind == "organisation":
+                    if not any(a.speaker is opener for a in found):  # "X said … and put …": X's "said" covers it
+                        found.append(Attribution(m.start(), m.end(), opener, "", "elided", s))
+                    continue
             if who is None and not self._plausible_subject(clause, m.start()):
                 continue
-            found.append(Attribution(m.start(), m.end(), who, role, "lead", subject_start))
+            # "…, although the WHO said that …": the attribution governs the clause it opens only
+            opens = re.search(r"[,;\u2013\u2014]\s*(?:although|though|even though|while|whereas|but|and|because|as|since|"
+                              r"so|yet|after|when|if|with)\s+$", text[s:subject_start], re.IGNORECASE)
+            if re.search(r"\b(?:that|who|whom|which)\s+(?:[\w-]+\s+){0,2}$|\b(?:that|who|which)\s*$",
+                         AUX.sub("", text[clause:m.start()])):
+                opens, subject_start = True, m.start()  # "led the team that discovered …": the relative clause only
+            found.append(Attribution(m.start(), m.end(), who, role, "subordinate" if opens else "lead", subject_start,
+                                     unnamed_document=who is None and bool(UNNAMED_DOCUMENT.search(
+                                         (AUX.sub("", text[clause:m.start()]) or "").rstrip()))))
             if who is not None and role and who.kind == "person" and not who.role:
                 who.role = role
             if who is not None and who.kind == "organisation":
                 self._salient.append((m.start(), 1, who))
             if verb in ("told", "tells"):
                 self._mark_medium(m.end(), e)
+        for m in _HEARD.finditer(text, s, e):
+            # "The court heard Mr Fay … earns €580 a week": said in court by someone the sentence does not name
+            if self._outside_quotes(m.start()) and not any(a.kind == "lead" for a in found):
+                found.append(Attribution(m.start("verb"), m.end("verb"), None, "", "lead", m.start()))
+        for m in _REVISES.finditer(text, s, e):
+            # "The World Bank has also slashed East Asia's growth outlook to 7.2%": its own forecast, revised
+            if any(a.verb_start <= m.start() < a.verb_end or a.kind == "lead" for a in found) or \
+                    not self._outside_quotes(m.start()):
+                continue
+            who, role, subject_start = self._subject_before(s, m.start())
+            if who is not None and who.kind == "organisation":
+                found.append(Attribution(m.start(), m.end("verb"), who, role, "lead", subject_start))
         for m in re.finditer(r"\baccording to\b", text[s:e], re.IGNORECASE):
             at = s + m.end()
             tail = text[at:e]
             him = re.match(r"\s+(him|her)\b", tail)
             if him:
-                who, role = self._person_before(at), ""
+                who, role = self._pronoun(at)
             else:
                 phrase = re.match(r"[^,;]*", tail).group(0)
                 owner = re.match(r"\s+((?:the\s+)?[^,;]+?)(?:\u2019s|'s)\s", phrase)
                 report_by = re.match(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:report|study|survey|count|analysis|"
                                      r"review|estimate|data|figures)\s+(?:by|from|of)\s+", tail)
-                document = re.search(rf"(?:{ORG_NOUNS})\s*$", phrase, re.IGNORECASE)
+                # "the report", "the agency" (not "the World Health Organization", a name)
+                document = re.search(rf"(?:{ORG_NOUNS})\s*$", phrase)
                 if owner:
                     who, role, _ = self._subject_before(at, at + owner.end(1))
                 elif report_by:
                     who, role = self._subject_after(at + report_by.end(), e)
+                elif document and any(at <= x.start < at + len(phrase) for x in self.names.mentions):
+                    who, role = self._subject_after(at, e)  # "the United Nations health agency"
                 elif document:  # "according to the report": its publisher; "a new report": unknown
-                    who = self._salient_org(at) if re.match(r"\s+the\b", phrase, re.IGNORECASE) else None
+                    who = self._described_org(phrase, at) if re.match(r"\s+the\b", phrase, re.IGNORECASE) else None
                     role = ""
                 else:
                     who, role = self._subject_after(at, e)
-            found.append(Attribution(m.start() + s, at, who, "" if who and who.kind == "organisation" else role,
-                                     "accord", s))
+                    title = self.names.starting_at(at, slack=len(re.match(r"\s*(?:the\s+|a\s+|an\s+)?", tail).group(0)))
+                    if who is not None and title is not None and title.entity is who and not who.known and \
+                            not is_org(who.name.split()) and \
+                            re.match(rf"\s+(?:{DOCUMENT_TITLE_NOUNS})\b", text[title.end:title.end + 20]):
+                        # "according to the World Economic Outlook report": a document's title, not who wrote
+                        # it; the organisation the sentence opens with ("The IMF downgraded …"), or nobody
+                        opener, _ = self._main_subject(s, s + m.start())
+                        who, role = (opener if opener is not None and opener.kind == "organisation" else None), ""
+            # "the company earned 13 cents, beating the average analyst estimate of 9 cents, according to
+            # Thomson Reuters I/B/E/S": the source of the participle clause it closes, not of the sentence
+            clause = re.search(r",\s+(?:[a-z]+ly\s+)?(?:beating|missing|topping|exceeding|trailing|lagging|compared|"
+                               r"against|versus|above|below)\b[^,;]*,\s*$", text[s:s + m.start()])
+            keep = not (who and who.kind == "organisation") or re.search(UNNAMED, role or "")  # "an official with X"
+            found.append(Attribution(m.start() + s, at, who, role if keep else "",
+                                     "subordinate" if clause else "accord", s + clause.start() if clause else s,
+                                     unnamed_document=who is None and bool(
+                                         UNNAMED_DOCUMENT.search(re.match(r"[^,;]*", tail).group(0).rstrip()))))
             if who is not None:
                 self._salient.append((at, 2, who))
         if headline or not re.search(r"[.!?\u201d\"]$", text[s:e + 1].strip()):
@@ -365,29 +293,22 @@ class Speakers:
         return found
 
     def _headline(self, s: int, e: int) -> list[Attribution]:
-        """"Isarescu: …" and "… – UN High Commissioner for Refugees" in a title line."""
+        """"Isarescu: …", "… – UN High Commissioner for Refugees" and "…: WHO" in a title line."""
         text = self.text
         colon = re.match(r"([A-Z][^:]{1,60}):\s", text[s:e])
         if colon:
             m = self.names.starting_at(s)
             if m and m.end == s + colon.end(1):
                 return [Attribution(s + colon.end(1), s + colon.end(), m.entity, "", "accord", s)]
-        dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e])
+        dash = re.search(r"\s[\u2013\u2014-]\s+([^\u2013\u2014-]+)$", text[s:e]) or \
+            re.search(r":\s+([A-Z][^:]{1,60})$", text[s:e])  # "… – UN refugee agency", "…: WHO"
         if dash:
-            m = self.names.starting_at(s + dash.start(1))
-            if m and m.end == e:
+            # "… 'desired stability' - says Motshekga", "… - Motshekga says": a verb of saying either side
+            verb = re.match(r"(?:says|said|claims|warns|insists|admits|tells\s+\w+|urges)\s+", dash.group(1))
+            m = self.names.starting_at(s + dash.start(1) + (verb.end() if verb else 0))
+            if m and (m.end == e or re.fullmatch(r"\s+(?:says|said|claims|warns|insists|admits)", text[m.end:e])):
                 return [Attribution(s + dash.start(), e, m.entity, "", "accord", s)]
         return []
-
-    def _plausible_subject(self, start: int, end: int) -> bool:
-        """Whether the words before a speech verb name a speaker at all, even one the draft cannot
-        name ("officials said", "police estimates"), rather than the verb being something else."""
-        left = self.text[start:end]
-        aux = AUX.search(left)
-        left = left[:aux.start()] if aux else left
-        words = re.findall(r"[\w\u2019'-]+", left)
-        return bool(words) and (words[-1].lower() in GENERIC or words[-1].lower().rstrip("s") in GENERIC
-                                or words[-1][0].isupper() or bool(DEFINITE.search(left.rstrip())))
 
     def _mark_medium(self, start: int, end: int):
         m = self.names.starting_at(start, slack=len(re.match(r"\s*(?:by\s+)?(?:the\s+)?", self.text[start:end]).group(0)))
@@ -400,70 +321,67 @@ class Speakers:
     def for_figure(self, sentence: tuple[int, int], pos: int) -> tuple[str, Entity | None, str]:
         """(mode, speaker, role) of a figure at ``pos`` outside quotations: mode ``reported`` with
         the speaker whose attribution covers it; ``reported`` with no speaker when the sentence
-        attributes words but to nobody the draft can name, or not to these; else ``own``."""
-        found = self.by_sentence.get(sentence, [])
-        if not found:
-            return "own", None, ""
-        named = [a for a in found if a.speaker is not None and a.covers(pos)]
-        if not named:
+        attributes words but to nobody the draft can name, or not clearly to these; ``own`` when it
+        attributes nothing, or only a subordinate clause the figure is not in."""
+        every = self.by_sentence.get(sentence, [])
+        found = [a for a in every if a.covers(pos)]
+        if not every or not found and all(a.kind == "subordinate" for a in every):
+            return "own", None, ""  # no attribution, or only one in another clause ("…, although X said …")
+        if found and all(a.kind in ("lead", "subordinate") and self._aside(a, pos) for a in found):
+            return "own", None, ""  # "X said that … the match, which ended in a 2-1 victory": the writer's aside
+        if found and all(a.kind != "accord" and self._consequence(a.verb_end, pos) for a in found):
+            # "argued that three or four years was a more typical sentence, causing four prosecutors to
+            # resign": the writer's account of what followed, or the speaker's: nobody named
             return "reported", None, ""
+        named = [a for a in found if a.speaker is not None]
+        if not named:  # "A Welsh government spokesman said": nobody to name, the role as printed
+            return "reported", None, next((a.role for a in found if a.role), "")
         best = min(named, key=lambda a: (0 if a.kind != "accord" or len(named) == 1 else 1,
                                          abs(a.verb_start - pos)))
         return "reported", best.speaker, best.role
 
-    def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str]:
-        """(speaker, role) of the quotation at ``start``–``end`` in ``sentence`` when the sentence
-        attributes it; (None, "") when it does not."""
-        found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None]
+    def _aside(self, a: Attribution, pos: int) -> bool:
+        """Whether ``pos`` is in a non-restrictive "which" clause after a verb of saying (the writer's
+        aside inside reported words: "said his side deserved to win the match at Liverpool, which ended
+        in a 2-1 victory"), the clause not closed by a comma before ``pos``; not after a verb that
+        reports a finding ("reports on the trial of a drug, which was shown to reduce the risk by 33
+        percent" is the reporter's account of the trial)."""
+        if not re.fullmatch(r"said|says|told|tells|added|adds|claimed|claims|argued|argues|insisted|insists|stressed",
+                            self.text[a.verb_start:a.verb_end]):
+            return False
+        which = [m for m in re.finditer(r",\s+which\s", self.text[a.verb_end:pos])]
+        return bool(which) and "," not in self.text[a.verb_end + which[-1].end():pos] and self._outside_quotes(pos)
+
+    def _consequence(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` follows ", causing", ", prompting", ", sparking", ", triggering" or ",
+        forcing" after ``start``: what the words led to, not clearly the speaker's."""
+        return bool(re.search(r",\s+(?:causing|prompting|sparking|triggering|forcing)\s[^,;]*$", self.text[start:pos]))
+
+    def for_quotation(self, sentence: tuple[int, int], start: int, end: int) -> tuple[Entity | None, str, bool]:
+        """(speaker, role, attributed) of the quotation at ``start``–``end`` in ``sentence``: the
+        speaker (None when the sentence names nobody the draft can name: "officials said", "a
+        source said"), and whether the sentence attributes it at all."""
+        found = [a for a in self.by_sentence.get(sentence, []) if a.speaker is not None or a.role]
         if not found:
-            return None, ""
+            return None, "", bool(self.by_sentence.get(sentence))
+        # "X blamed "…", while Y said …": the attribution whose clause holds the quotation
+        covering = [a for a in found if a.kind != "accord" and a.covers(start)]
+        if covering and len(covering) < len(found):
+            found = covering
         after = [a for a in found if a.verb_start >= end]
         before = [a for a in found if a.verb_end <= start]
         best = min(after, key=lambda a: a.verb_start - end) if after and (not before or after[0].verb_start - end < 40) \
             else max(before, key=lambda a: a.verb_end) if before else found[0]
-        return best.speaker, best.role
+        return best.speaker, best.role, True
+
+    def sentence_speaker(self, sentence: tuple[int, int]) -> Entity | None:
+        """The one speaker a sentence's attributions name ("…, the WHO said."), or None."""
+        named = {id(a.speaker): a.speaker for a in self.by_sentence.get(sentence, []) if a.speaker is not None}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def sentence_person(self, sentence: tuple[int, int]) -> Entity | None:
-        """The person a sentence is about: its attributed person, or a person opening it ("Grandi
-        raised concerns …")."""
-        for a in self.by_sentence.get(sentence, []):
-            if a.speaker is not None and a.speaker.kind == "person":
-                return a.speaker
-        s, e = sentence
-        first = next(iter(self.names.within(s, e)), None)
-        if first and first.entity.kind == "person" and first.start - s < 40:
-            return first.entity
-        return None
-
-
-def _role(words: str) -> str:
-    """A role as a sheet writes it: no surrounding punctuation or quote marks, no leading article
-    (except "a … spokesman"), nothing when only an article or a possessive is left."""
-    words = " ".join(words.split()).strip(" ,;:\u201c\u201d\u2018\u2019\"'\u2013\u2014-")
-    if re.fullmatch(r"(?i)(?:the|a|an|its|their|his|her)?|[\w.-]+(?:\u2019s|'s)", words):
-        return ""
-    words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE) if words.lower().startswith(("the ", "a ", "an ")) \
-        and not re.search(r"spokes|organis", words) else words
-    return re.sub(r"^who\s+", "", words)
-
-
-def _role_like(segment: str) -> bool:
-    first = segment.split()[0].lower() if segment.split() else ""
-    return first in {"the", "a", "an", "who", "whose"} or first in TITLES or first.endswith(("\u2019s", "'s"))
-
-
-_COUNTRY_CACHE: dict[str, bool] = {}
-
-
-def _country(name: str) -> bool:
-    """Whether ``name`` is a country (ISO 3166, offline): "it" and "the agency" are never one."""
-    if name not in _COUNTRY_CACHE:
-        import pycountry
-
-        short = {"uk", "us", "u.s.", "u.k.", "usa", "britain", "america", "eu", "europe", "africa"}
-        try:
-            pycountry.countries.lookup(name)
-            _COUNTRY_CACHE[name] = True
-        except LookupError:
-            _COUNTRY_CACHE[name] = name.lower() in short
-    return _COUNTRY_CACHE[name]
+        """The person a sentence is about: the last person it made its subject, attributed words to
+        or opening it ("Grandi raised concerns …"); None when it made none (or only a lone word that
+        may be a person or an organisation)."""
+        subjects = [x for x in self._subjects if x.sentence == sentence and x.personal and not x.maybe]
+        return subjects[-1].person if subjects and subjects[-1].person is not None else None

@@ -71,3 +71,24 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | Non
         if s <= pos <= e:
             return s, e
     return None
+
+
+_STOP = re.compile(r"[.!?;]\s|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the stretch of ``text`` around ``start``–``end`` up to a stop, semicolon or line
+    break either side: a sentence as figures read their context, without the quoted-words care of
+    :func:`sentences`."""
+    s = max([m.end() for m in _STOP.finditer(text, 0, start)], default=0)
+    e = next((m.start() for m in _STOP.finditer(text, end)), len(text))
+    return s, e
+
+
+def title_case(line: str) -> bool:
+    """Whether a line is a headline in title case ("US Unemployment Rate Rises to 7.3%; 204000 Jobs
+    Added"), where capitals say nothing of names."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and not re.search(r"[.!?]\s*$", line.strip()) and \
+        sum(w[0].isupper() or any(c.isupper() for c in w[1:]) for w in long) >= 0.8 * len(long)

@@ -27,18 +27,19 @@ _TOKEN_QUERY = f"SELECT ?token WHERE {{ <{TOKEN_GRAPH}> <{TOKEN}> ?token }}"
 def location(endpoint: str) -> Path:
     """The folder of the index of ``endpoint`` (its query or Graph Store URL)."""
     from ..store.persistent import cache_root
-    from ..store.remote import store_url_for
+    from ..store.push import store_url_for
 
     key = hashlib.sha256(store_url_for(endpoint).encode()).hexdigest()[:16]
     return cache_root() / f"endpoint-{key}"
 
 
-def push(data_dir, endpoint: str, batch: int = 50_000, progress=None) -> dict:
-    """Send ``data_dir`` to the Graph Store endpoint (see :func:`claimgraph.store.remote.push`)
+def push(data_dir, endpoint: str, batch: int = 50_000, update_url: str | None = None, progress=None) -> dict:
+    """Send ``data_dir`` to the Graph Store endpoint ``endpoint`` (see :func:`claimgraph.store.push.push`)
     and leave an index of it for that endpoint. Returns push's counts."""
     from ..store import graph_files, store_lock
-    from ..store.remote import RemoteStore, put_graph, store_url_for
-    from ..store.remote import push as send
+    from ..store.push import push as send
+    from ..store.push import put_graph, query_url_for, store_url_for
+    from ..store.remote import RemoteStore
     from . import Writer, _replace_again, from_store
     from .scan import Scan
 
@@ -49,7 +50,7 @@ def push(data_dir, endpoint: str, batch: int = 50_000, progress=None) -> dict:
         put_graph(url, TOKEN_GRAPH, b"")  # from now on no index of it is trusted, until the new token
         with contextlib.suppress(FileNotFoundError):
             (where / INDEX_FILE).unlink()
-        counts = send(data_dir, url, batch, progress)
+        counts = send(data_dir, url, batch, update_url, progress)
         token = uuid.uuid4().hex
         building = where / f".{INDEX_FILE}.{os.getpid()}.tmp"
         writer, scan = Writer(building, create=True), Scan()
@@ -57,7 +58,7 @@ def push(data_dir, endpoint: str, batch: int = 50_000, progress=None) -> dict:
             if scan.exact:
                 writer.add(scan.read(path))
         scan.finish()
-        remote = RemoteStore(_query_url(endpoint))
+        remote = RemoteStore(query_url_for(url))
         facts = {"token": token, "endpoint": url}
         if scan.exact:
             writer.finish(facts)
@@ -71,11 +72,6 @@ def push(data_dir, endpoint: str, batch: int = 50_000, progress=None) -> dict:
         put_graph(url, TOKEN_GRAPH, f"<{TOKEN_GRAPH}> <{TOKEN}> \"{token}\" .\n".encode())
         os.replace(building, where / INDEX_FILE)
     return counts
-
-
-def _query_url(endpoint: str) -> str:
-    base = endpoint.rstrip("/")
-    return base[: -len("/store")] + "/query" if base.endswith("/store") else base
 
 
 def open_for(store, hold: contextlib.ExitStack):

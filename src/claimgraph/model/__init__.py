@@ -7,7 +7,8 @@
 - :mod:`.words` — quoted words compared up to typography;
 - :mod:`.ids` — content-hash IDs of claims and appearances;
 - :mod:`.entities` — people, organisations, places, events and documents by name;
-- :mod:`.sheet` — claim sheets as CSV files; :mod:`.build` — a sheet's rows as RDF;
+- :mod:`.sheet` — claim sheets as CSV files; :mod:`.build` — a sheet's rows as RDF (its cells read
+  by :mod:`.cells`, its sources by :mod:`.sources`, the triples written by :mod:`.emit`);
   :mod:`.to_sheet` — the graph as a sheet again;
 - :mod:`.records` — claims and appearances read from a store, as features use them.
 

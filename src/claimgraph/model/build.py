@@ -4,97 +4,27 @@ sources, and the entities the sheet introduces.
 Every fault of every row is collected in one pass and reported together, each with its row,
 column, what is wrong and what to write instead. A row whose claim is already in the graph (or
 on an earlier row) adds an appearance to it, never a second claim (see docs/claim-sheets.md for
-when two rows carry the same claim).
+when two rows carry the same claim). The cells are read by :mod:`.cells`, sources by
+:mod:`.sources`, the RDF written by :mod:`.emit`.
 """
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from ..errors import SheetError
-from ..namespaces import CG, DCTERMS_IRI, ID, OA, PROV, SCHEMA, bind_prefixes
+from .cells import TRUE, Faults
+from .emit import Emitter, RowClaim, SheetBuild
 from .entities import EntityIndex
-from .figures import LIMIT, PRECISION, parse_value
-from .ids import appearance_iri, claim_iri, claim_key, short_id
+from .ids import claim_iri, claim_key, short_id
 from .sheet import read_sheet
+from .sources import Sources
 from .vocab import (AMOUNT, BOUNDS, ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPES, FIGURE_PREDICATES, HEDGES,
-                    KINDS, MODES, PREDICATE_PREFIXES, SAID, SOURCE_TYPES, unit_of)
+                    KINDS, MODES, PREDICATE_PREFIXES, SAID, unit_of)
 from .words import QuotationsOf
 
-CONTEXT = 32  # code points of prefix and suffix kept around a quote, as Hypothesis does
-DCTERMS_IS_PART_OF = URIRef(DCTERMS_IRI + "isPartOf")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
-_SPAN = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)(/(\d{4}(-\d{2}(-\d{2})?)?|\.\.))?$")
 _CURIE = re.compile(r"^([a-z]+):([A-Za-z][\w-]*)$")
-_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 _QUOTE_MARKS = "\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'"
-TRUE = ("yes", "true", "1", "y")
-
-
-class Faults:
-    """The faults of a sheet, one line each: ``sheet: row N, column C: what; what to write``."""
-
-    def __init__(self, label: str):
-        self.label, self.lines, self.rows = label, [], set()
-
-    def add(self, row: dict, column: str, message: str):
-        self.lines.append(f"{self.label}: row {row['_row']}, column {column}: {message}")
-        self.rows.add(row["_row"])
-
-
-@dataclass
-class SourceInfo:
-    """A source document of a sheet, with the archived text its quotes are found in."""
-    iri: str
-    stem: str
-    row: int
-    text_path: Path | None = None
-    text: str | None = None
-    publishers: list = field(default_factory=list)
-    authors: list = field(default_factory=list)
-    graph: Graph = field(default_factory=Graph)
-
-
-@dataclass
-class RowClaim:
-    """One claim row, read: the claim it carries and the appearance it adds."""
-    row: dict
-    kind: str
-    source: SourceInfo | None
-    speakers: list
-    mode: str = ""
-    subject: str | None = None
-    predicate: str | None = None
-    obj: object = None
-    value: Decimal | None = None
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    unit: tuple | None = None
-    start: int | None = None
-    end: int | None = None
-    iri: str | None = None
-
-    @property
-    def number(self) -> int:
-        return self.row["_row"]
-
-
-@dataclass
-class SheetBuild:
-    """What a sheet builds: one graph per source IRI (the triples its data file gets), the sheet
-    row of each claim, appearance and source (by short id), each source's archived text
-    (path, text) and file stem, and which claims are new and which were in the graph."""
-    graphs: dict
-    rows: dict
-    texts: dict
-    stems: dict
-    new_claims: set
-    known_claims: set
-    appearances: set
 
 
 class GraphContext:
@@ -168,7 +98,7 @@ def build_sheet(sheet_path, context: GraphContext, text_path=None, data_dir=None
     return builder.build(rows, progress)
 
 
-class _Builder:
+class _Builder(Sources, Emitter):
     def __init__(self, label, context, faults, sheet_path, text_path, data_dir):
         self.label, self.ctx, self.faults = label, context, faults
         self.index = context.index
@@ -178,80 +108,6 @@ class _Builder:
         self.keys: dict[str, dict] = {}
 
     # ------------------------------------------------------------------ cells
-
-    def fault(self, row, column, message):
-        self.faults.add(row, column, message)
-
-    def entity(self, row, column, name, mint=True):
-        node = self.index.find(name, mint=mint)
-        if node is None:
-            near = self.index.suggestions(name)
-            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-            self.fault(row, column, f"unknown entity {name!r}: {hint}name a known one or a country, or add it: "
-                                    f"'{name} [person]', '{name} [organisation]', '{name} [event]', "
-                                    f"'{name} [document]', or an entity row")
-        return node
-
-    def entities(self, row, column) -> list[str]:
-        names = [n.strip() for n in row.get(column, "").split(";") if n.strip()]
-        return [e for e in (self.entity(row, column, n) for n in names) if e is not None]
-
-    def number(self, row, column):
-        text = row.get(column, "")
-        value = parse_value(text)
-        if value is None:
-            self.fault(row, column, f"{text!r} is not a number: write digits, such as 650000, 650,000, 1.6 million "
-                                    f"or 33.3 (at most {PRECISION} decimals, at most 10^18)")
-            return None
-        decimals = re.search(r"\.(\d+)", text)
-        if decimals and len(decimals.group(1)) > PRECISION:
-            self.fault(row, column, f"{text!r} has more than {PRECISION} digits after the point: round it")
-            return None
-        if abs(value) > LIMIT:
-            self.fault(row, column, f"{text!r} is beyond the figures claimgraph keeps (at most 10^18)")
-            return None
-        return value
-
-    def when(self, row, column, text, span=False, partial=False):
-        """A date, date-time (or, with ``span``, an ISO 8601 interval; with ``partial``, a year
-        or year-month too) checked for real."""
-        try:
-            if partial and re.match(r"^\d{4}$", text):
-                return Literal(text, datatype=XSD.gYear)
-            if partial and re.match(r"^\d{4}-(0[1-9]|1[0-2])$", text):
-                return Literal(text, datatype=XSD.gYearMonth)
-            if _DATETIME.match(text):
-                datetime.fromisoformat(text.replace("Z", "+00:00"))
-                return Literal(text, datatype=XSD.dateTime)
-            if _DATE.match(text):
-                date.fromisoformat(text)
-                return Literal(text, datatype=XSD.date)
-            m = _SPAN.match(text) if span else None
-            if m:
-                for part in (m.group(1), m.group(5)):
-                    if part and len(part) == 10:
-                        date.fromisoformat(part)
-                    elif part and len(part) == 7 and not 1 <= int(part[5:]) <= 12:
-                        raise ValueError(part)
-                return Literal(text)
-        except ValueError:
-            pass
-        example = "2022-02/.., 2023, 2024-01/2024-06" if span else "2024-07-18 or 2024-07-18T08:38:00+01:00"
-        self.fault(row, column, f"{text!r} is not a {'date or interval' if span else 'date'}: write ISO 8601, "
-                                f"such as {example}")
-        return None
-
-    def url(self, row, column):
-        text = row.get(column, "")
-        if not text:
-            return None
-        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", text):
-            self.fault(row, column, f"{text!r} is not an http(s) URL: write the address as a browser shows it, "
-                                    "starting https://")
-            return None
-        return URIRef(text)
-
-    # ------------------------------------------------------------------ build
 
     def build(self, rows, progress) -> SheetBuild:
         for row in rows:
@@ -306,7 +162,17 @@ class _Builder:
                                      "entities are written into the file of a source")
         self.identify(read)
         if self.faults.lines:
-            raise SheetError(self.label, self.faults.lines)
+            # the rows that built are built all the same, so that the shapes can be checked on them
+            # too and every fault of the sheet reported at once, not one layer at a time
+            good = [rc for rc in read if rc.number not in self.faults.rows and rc.iri and rc.start is not None]
+            lines = list(self.faults.lines)
+            try:
+                partial = self.emit(good, {iri: s for iri, s in sources.items() if s.text is not None}) if good else None
+            except SheetError as more:
+                lines, partial = more.problems, None
+            error = SheetError(self.label, lines)
+            error.partial = partial
+            raise error
         return self.emit(read, sources)
 
     #: what a row that carries another row's claim (``claim`` column) may leave empty
@@ -350,80 +216,6 @@ class _Builder:
         url = self.url(row, "url")
         self.index.define(kind, name, aliases, type_word, row.get("role", ""), time,
                           str(url) if url is not None else "", makers, derived, about)
-
-    def source_row(self, row) -> SourceInfo | None:
-        text_path, text = self.archived_text(row)
-        stem = (text_path.stem if text_path is not None else Path(row.get("source_text", "") or "x").stem)
-        if not _STEM.match(stem):
-            self.fault(row, "source_text", f"{stem!r} cannot name a source: use letters, digits, '-', '_' and '.'")
-        iri = str(ID[f"source/{stem}"])
-        info = SourceInfo(iri=iri, stem=stem, row=row["_row"], text_path=text_path, text=text)
-        g, s = info.graph, URIRef(iri)
-        type_text = row.get("source_type", "") or "NewsArticle"
-        kind = SOURCE_TYPES.get(type_text.casefold().replace(" ", ""))
-        if kind is None:
-            self.fault(row, "source_type", f"{type_text!r} is not a source type: write one of NewsArticle, Article, "
-                                           "Report, BlogPosting, PressRelease, Transcript")
-            kind = "CreativeWork"
-        archive = URIRef(f"{iri}#text")
-        g.add((s, RDF.type, SCHEMA[kind]))
-        g.add((s, RDF.type, PROV.Entity))
-        g.add((s, SCHEMA.headline, Literal(row["source_title"])))
-        info.publishers = self.entities(row, "source_publisher")
-        if not info.publishers and not row.get("source_publisher"):
-            self.fault(row, "source_publisher", "missing: name the outlet, such as 'GB News' or 'The Moscow Times "
-                                                "[organisation]'")
-        info.authors = self.entities(row, "source_author")
-        for pred, agents in ((SCHEMA.publisher, info.publishers), (SCHEMA.author, info.authors)):
-            for agent in agents:
-                g.add((s, pred, URIRef(agent)))
-        if row.get("source_published"):  # a page may show no date: then none is written, never a guess
-            published = self.when(row, "source_published", row["source_published"], partial=True)
-            if published is not None:
-                g.add((s, SCHEMA.datePublished, published))
-        url = self.url(row, "source_url")
-        if url is not None:
-            g.add((s, SCHEMA.url, url))
-        g.add((s, SCHEMA.archivedAt, archive))
-        g.add((archive, RDF.type, CG.ArchivedText))
-        g.add((archive, CG.textFile, Literal(f"{stem}.txt")))
-        g.add((archive, SCHEMA.encodingFormat, Literal("text/plain; charset=utf-8")))
-        if row.get("source_retrieved"):
-            retrieved = self.when(row, "source_retrieved", row["source_retrieved"])
-            if retrieved is not None:
-                g.add((archive, PROV.generatedAtTime, retrieved))
-        for upstream in self.entities(row, "source_derived_from"):
-            g.add((s, PROV.wasDerivedFrom, URIRef(upstream)))
-        return info
-
-    def archived_text(self, row):
-        """(path, text) of the source's archived text: ``--text``, else ``source_text`` beside
-        the sheet or in the data folder, read as the stores read archived texts (inside that
-        folder, a regular UTF-8 file of at most 16 MB)."""
-        from ..errors import DataError
-        from ..store.texts import decode_text, read_text_bytes, safe_text_path
-
-        name = row.get("source_text", "")
-        try:
-            if self.text_path is not None:
-                path = self.text_path
-            else:
-                if not name:
-                    self.fault(row, "source_text", "missing: name the file of the article's plain text, beside "
-                                                   "the sheet or in the data folder (such as gbnews-2024-07-18.txt)")
-                    return None, None
-                folders = [f for f in (self.sheet_dir, self.data_dir) if f is not None]
-                paths = [safe_text_path(folder, name) for folder in folders]
-                path = next((p for p in paths if p.exists()), None)
-                if path is None:
-                    where = " or ".join(str(f) for f in folders)
-                    self.fault(row, "source_text", f"cannot find the archived text {name!r} in {where}: put the "
-                                                   "file beside the sheet or in the data folder, or give --text FILE")
-                    return None, None
-            return path, decode_text(path, read_text_bytes(path))
-        except DataError as exc:
-            self.fault(row, "source_text", str(exc))
-            return None, None
 
     def claim_row(self, row, kind, source) -> RowClaim:
         rc = RowClaim(row=row, kind=kind, source=source, speakers=self.entities(row, "speaker"))
@@ -643,128 +435,10 @@ class _Builder:
 
     # ------------------------------------------------------------------ RDF
 
-    def emit(self, read: list[RowClaim], sources: dict) -> SheetBuild:
-        graphs = {iri: bind_prefixes(Graph()) for iri in sources}
-        rows, texts, stems = {}, {}, {}
-        for iri, info in sources.items():
-            graphs[iri] += info.graph
-            rows[short_id(iri)] = info.row
-            texts[iri] = (info.text_path, info.text)
-            stems[iri] = info.stem
-        new, known, appearances = set(), set(), set()
-        first_rows: dict[str, list[RowClaim]] = {}
-        for rc in read:
-            first_rows.setdefault(rc.iri, []).append(rc)
-        for claim, group in first_rows.items():
-            if claim in self.known:
-                known.add(claim)
-                continue
-            new.add(claim)
-            head = next((rc for rc in group if not rc.row.get("claim")), group[0])
-            statement = next((rc.row["statement"] for rc in group if rc.row.get("statement")), None)
-            if statement is None:
-                self.fault(head.row, "statement", "missing: write the claim in one readable sentence")
-                continue
-            rows[short_id(claim)] = head.number
-            self.claim_triples(graphs[head.source.iri], URIRef(claim), head, group, statement)
-        for rc in read:
-            a = self.appearance_triples(graphs[rc.source.iri], rc)
-            appearances.add(a)
-            rows[short_id(a)] = rc.number
-        if self.faults.lines:
-            raise SheetError(self.label, self.faults.lines)
-        return SheetBuild(graphs, rows, texts, stems, new, known, appearances)
-
-    def claim_triples(self, g, c, head: RowClaim, group, statement):
-        row = head.row
-        for t in (SCHEMA.Claim, RDF.Statement, URIRef(KINDS[head.kind])):
-            g.add((c, RDF.type, t))
-        g.add((c, SCHEMA.text, Literal(statement)))
-        for agent in head.speakers:
-            g.add((c, PROV.wasAttributedTo, URIRef(agent)))
-        g.add((c, RDF.subject, URIRef(head.subject)))
-        g.add((c, RDF.predicate, URIRef(head.predicate)))
-        if head.kind == "figure":
-            if head.minimum is not None:
-                quantity = URIRef(f"{c}#range")
-                g.add((c, RDF.object, quantity))
-                g.add((quantity, RDF.type, SCHEMA.QuantitativeValue))
-                g.add((quantity, SCHEMA.minValue, _number(head.minimum)))
-                g.add((quantity, SCHEMA.maxValue, _number(head.maximum)))
-            else:
-                g.add((c, RDF.object, _number(head.value)))
-            g.add((c, CG.bound, URIRef(BOUNDS[row.get("bound", "").casefold() or "exact"])))
-            text, code, currency = head.unit
-            g.add((c, SCHEMA.unitText, Literal(text)))
-            if code:
-                g.add((c, SCHEMA.unitCode, Literal(code)))
-            if currency:
-                g.add((c, SCHEMA.currency, Literal(currency)))
-            if row.get("each_place", "").casefold() in TRUE:
-                g.add((c, CG.eachPlace, Literal(True)))
-        elif head.kind == "quotation":
-            g.add((c, RDF.object, Literal(row["quote"])))
-        else:
-            g.add((c, RDF.object, head.obj if isinstance(head.obj, Literal) else URIRef(head.obj)))
-        if row.get("measure"):
-            g.add((c, SCHEMA.variableMeasured, Literal(row["measure"])))
-        if row.get("time"):
-            g.add((c, SCHEMA.temporalCoverage, Literal(row["time"])))
-        for rc in group:  # what later rows of the same claim add to it (places, topics, origins, wholes)
-            for column, pred in (("_from", SCHEMA.fromLocation), ("_to", SCHEMA.toLocation), ("_about", SCHEMA.about),
-                                 ("_derived_from", PROV.wasDerivedFrom)):
-                if column in ("_from", "_to") and rc is not head:
-                    continue
-                for node in rc.row.get(column, ()):
-                    g.add((c, pred, URIRef(node)))
-            if rc.row.get("_part_of"):
-                g.add((c, CG.partOf, URIRef(rc.row["_part_of"])))
-
-    def appearance_triples(self, g, rc: RowClaim) -> str:
-        row, source = rc.row, rc.source
-        c, s = URIRef(rc.iri), URIRef(source.iri)
-        a = URIRef(appearance_iri(rc.iri, source.iri, rc.start, rc.end))
-        target, quote, position = (URIRef(f"{a}#{n}") for n in ("target", "quote", "position"))
-        g.add((c, SCHEMA.appearance, s))
-        g.add((a, RDF.type, OA.Annotation))
-        g.add((a, OA.hasBody, c))
-        g.add((a, OA.hasTarget, target))
-        g.add((a, DCTERMS_IS_PART_OF, s))
-        g.add((a, CG.mode, URIRef(MODES[rc.mode])))
-        if rc.kind == "figure":
-            g.add((a, CG.asPrinted, Literal(row["as_printed"])))
-            g.add((a, CG.bound, URIRef(BOUNDS[row.get("bound", "").casefold() or "exact"])))
-        if row.get("hedge"):
-            g.add((a, CG.hedge, URIRef(HEDGES[row["hedge"].casefold()])))
-        if row.get("speaker_role"):
-            g.add((a, CG.speakerRole, Literal(row["speaker_role"])))
-        if rc.row.get("claim") and rc.kind == "figure" and rc.value is not None \
-                and "value" not in rc.row.get("_filled", ()) and rc.value != parse_value(rc.row.get("_claim_value") or ""):
-            g.add((a, SCHEMA.value, _number(rc.value)))  # printed with another value than its claim's
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, URIRef(f"{source.iri}#text")))
-        g.add((target, OA.hasSelector, quote))
-        g.add((target, OA.hasSelector, position))
-        text = source.text
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(row["quote"])))
-        g.add((quote, OA.prefix, Literal(text[max(0, rc.start - CONTEXT):rc.start])))
-        g.add((quote, OA.suffix, Literal(text[rc.end:rc.end + CONTEXT])))
-        g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, Literal(rc.start)))
-        g.add((position, OA.end, Literal(rc.end)))
-        return str(a)
-
 
 def _id(ref: str) -> str:
     from .ids import expand_id
     return expand_id(ref)
-
-
-def _number(value: Decimal) -> Literal:
-    if value == value.to_integral_value():
-        return Literal(int(value))
-    return Literal(format(value.normalize(), "f"), datatype=XSD.decimal)
 
 
 def _is_currency(code: str) -> bool:
@@ -780,7 +454,7 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     off as a block after a colon ("… said:" and the paragraphs that follow) count as quoted."""
     para_start = text.rfind("\n", 0, start) + 1
     before = text[para_start:start]
-    if not before.strip() and _after_colon(text, para_start):
+    if not before.strip() and (_after_colon(text, para_start) or _quote_runs_on(text, para_start)):
         return True
     para_end = text.find("\n", end)
     after = text[end:para_end if para_end >= 0 else len(text)]
@@ -801,3 +475,19 @@ def _after_colon(text: str, para_start: int, paragraphs: int = 3) -> bool:
             return True
         cut = previous.rfind("\n") + 1
     return False
+
+
+_OPENING, _CLOSING = "\u201c\u00ab\u201e", "\u201d\u00bb"
+
+
+def _quote_runs_on(text: str, para_start: int) -> bool:
+    """Whether the paragraph before ``para_start`` leaves a quotation open (its last curly
+    opening mark has no closing mark after it, or it holds an odd number of straight marks): the
+    quotation runs on into this paragraph, even where the page dropped the opening mark that
+    style puts at its start."""
+    previous = text[:para_start].rstrip()
+    paragraph = previous[previous.rfind("\n") + 1:]
+    if paragraph.count('"') % 2:  # straight marks: an odd count leaves the last one open
+        return True
+    opened = max(paragraph.rfind(c) for c in _OPENING)
+    return opened >= 0 and not any(c in paragraph[opened:] for c in _CLOSING)

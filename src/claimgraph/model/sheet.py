@@ -54,10 +54,16 @@ def read_sheet(path) -> list[dict]:
         reader.fieldnames = header
         missing = [c for c in REQUIRED if c not in header]
         problems = []
+        if not header or not set(header) & set(COLUMNS):
+            first = (text.splitlines() or [""])[0]
+            shown = repr(first[:60]) + ("…" if len(first) > 60 else "")
+            raise SheetError(label, [f"{label}: not a claim sheet: its first line ({shown}) names none of the "
+                                     "columns; a sheet is CSV with a header such as key,kind,statement,… (an "
+                                     "article's text goes to `claimgraph draft`, or `import --text`)"])
         if missing:
             problems.append(f"{label}: header: missing column(s) {', '.join(missing)}: the first line names the "
                             f"columns (see the template, src/claimgraph/templates/claim-sheet.csv)")
-        unknown = [c for c in header if c and c not in COLUMNS]
+        unknown = [c if len(c) <= 40 else c[:39] + "…" for c in header if c and c not in COLUMNS]
         if unknown:
             problems.append(f"{label}: header: unknown column(s) {', '.join(unknown)}: the columns are "
                             f"{', '.join(COLUMNS)}")

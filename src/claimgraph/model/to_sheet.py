@@ -50,22 +50,16 @@ def _curie(predicate: str) -> str:
     return predicate
 
 
-def _start(graph, appearance) -> int:
+def anchor(graph, appearance) -> tuple[str, int, int]:
+    """(exact words, start, end) of an appearance's selectors in an rdflib graph ("", 0, 0)
+    where they are missing."""
+    exact, start, end = "", 0, 0
     for target in graph.objects(appearance, OA.hasTarget):
         for sel in graph.objects(target, OA.hasSelector):
-            start = graph.value(sel, OA.start)
-            if start is not None:
-                return int(start)
-    return 0
-
-
-def _exact(graph, appearance) -> str:
-    for target in graph.objects(appearance, OA.hasTarget):
-        for sel in graph.objects(target, OA.hasSelector):
-            exact = graph.value(sel, OA.exact)
-            if exact is not None:
-                return str(exact)
-    return ""
+            exact = str(graph.value(sel, OA.exact) or exact)
+            start = int(graph.value(sel, OA.start) if graph.value(sel, OA.start) is not None else start)
+            end = int(graph.value(sel, OA.end) if graph.value(sel, OA.end) is not None else end)
+    return exact, start, end
 
 
 def _number(literal) -> str:
@@ -92,7 +86,7 @@ def graph_rows(graph: Graph, dataset) -> list[dict]:
         return "; ".join(sorted(ref(o) for o in graph.objects(node, pred)))
 
     sources = sorted({s for s in graph.objects(None, IS_PART_OF)}, key=str)
-    placed = {s: sorted(graph.subjects(IS_PART_OF, s), key=lambda a: (_start(graph, a), str(a))) for s in sources}
+    placed = {s: sorted(graph.subjects(IS_PART_OF, s), key=lambda a: (anchor(graph, a)[1], str(a))) for s in sources}
     defining = {}  # per claim, the appearance whose row carries the claim: the first that prints its bound
     for a in (a for s in sources for a in placed[s]):
         c = graph.value(a, OA.hasBody)
@@ -107,7 +101,7 @@ def graph_rows(graph: Graph, dataset) -> list[dict]:
         for i, a in enumerate(placed[source]):
             c = graph.value(a, OA.hasBody)
             kind = next(k for t, k in _KIND.items() if (c, RDF.type, t) in graph)
-            quote, start = _exact(graph, a), _start(graph, a)
+            quote, start, _ = anchor(graph, a)
             occurrence = text.count(quote, 0, start + len(quote)) if quote else 1
             row = {"kind": kind, "mode": _WORD.get(graph.value(a, CG.mode), ""), "quote": quote,
                    "occurrence": str(occurrence) if occurrence > 1 else "",

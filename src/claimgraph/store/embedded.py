@@ -10,13 +10,13 @@ import threading
 
 import pyoxigraph as ox
 
-from ..errors import DataError, QueryError
+from ..errors import DataError, QueryError, ServiceError
 from .base import Result, Store
 from .guard import refuse_service
 from .terms import bind_values, utf8
 
 
-class QueryTimeout(QueryError):
+class QueryTimeout(ServiceError, QueryError):
     """A query ran past its time limit."""
 
 

@@ -20,16 +20,16 @@ import sys
 import threading
 from pathlib import Path
 
-from ..errors import ClaimgraphError
+from ..errors import DataError, ServiceError
 
 DATA_LOCK_NAME = ".claimgraph.lock"
 
 
-class Busy(ClaimgraphError):
+class Busy(ServiceError):
     """Another claimgraph holds the lock and the caller asked not to wait."""
 
 
-class NotWritable(ClaimgraphError):
+class NotWritable(DataError):
     """A store or data folder (or the folder it lives in) cannot be written."""
 
 

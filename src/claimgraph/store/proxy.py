@@ -6,6 +6,11 @@ be read before Oxigraph sees it: every ``query`` value of the URL or of a form b
 ``application/sparql-query`` body, is checked by :func:`.guard.uses_service`. Binding the user's
 port here also makes "port in use" an error at once, and ``--port 0`` a free port we know.
 Responses are streamed through as they come.
+
+CORS is answered here too, for the origins given (``--cors``) and no other: a request whose
+``Origin`` is one of them gets ``Access-Control-Allow-Origin`` (``*`` when ``*`` was given), a
+preflight ``OPTIONS`` its answer; whatever Oxigraph says about CORS is dropped. The endpoint is
+read-only and takes no credentials, so no ``Allow-Credentials`` is ever sent.
 """
 import http.client
 import http.server
@@ -23,8 +28,9 @@ class ProxyServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address, upstream=None, allow_service=False, timeout=60.0):
+    def __init__(self, address, upstream=None, allow_service=False, timeout=60.0, cors=()):
         self.upstream, self.allow_service, self.upstream_timeout = upstream, allow_service, timeout
+        self.cors = frozenset(cors)
         super().__init__(address, _Handler)
 
     def server_bind(self):  # HTTPServer's looks the host name up in DNS; not needed, and slow offline
@@ -51,6 +57,31 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     do_PUT = do_DELETE = do_PATCH = do_POST  # the Oxigraph behind is read-only and says so
 
+    def do_OPTIONS(self):
+        """A CORS preflight (answered for the allowed origins only), or which methods there are."""
+        self.send_response(204)
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        if self.headers.get("Access-Control-Request-Method") and self._cors_headers():
+            self.send_header("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
+            if self.headers.get("Access-Control-Request-Headers"):  # read-only, no credentials: any header
+                self.send_header("Access-Control-Allow-Headers", self.headers["Access-Control-Request-Headers"])
+            self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+
+    def _cors_headers(self) -> bool:
+        """Send Access-Control-Allow-Origin if the request's Origin may read the answer."""
+        allowed, origin = self.server.cors, self.headers.get("Origin")
+        if not allowed:
+            return False
+        if "*" not in allowed:
+            self.send_header("Vary", "Origin")
+        if origin is None or ("*" not in allowed and origin not in allowed):
+            return False
+        self.send_header("Access-Control-Allow-Origin", "*" if "*" in allowed else origin)
+        return True
+
     def _forward(self, body):
         if not self.server.allow_service and any(uses_service(q) for q in self._queries(body)):
             return self._refuse(403, "SERVICE is refused by this endpoint: it fetches from other hosts "
@@ -62,8 +93,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             response = connection.getresponse()
             self.send_response(response.status, response.reason)
             for key, value in response.getheaders():
-                if key.lower() not in _HOP:
+                if key.lower() not in _HOP and not key.lower().startswith("access-control-"):
                     self.send_header(key, value)
+            self._cors_headers()
             self.send_header("Connection", "close")
             self.end_headers()
             while chunk := response.read1(65536) if self.command != "HEAD" else b"":
@@ -96,6 +128,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Connection", "close")
+        self._cors_headers()
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)

@@ -1,7 +1,8 @@
 """``claimgraph serve``: the real Oxigraph server (PyPI package ``oxigraph``), read-only, loaded
-with the graph, union default graph on, each query stopped after ``timeout`` seconds. Its query
-page is at ``/`` and the SPARQL endpoint at ``/query``, behind the proxy of :mod:`.proxy`
-(which refuses SERVICE) on the user's address.
+with the graph as ``push`` writes it — one named graph per data file, the union of them the
+default graph — each query stopped after ``timeout`` seconds. Its query page is at ``/`` and the
+SPARQL endpoint at ``/query``, behind the proxy of :mod:`.proxy` (which refuses SERVICE and
+answers CORS) on the user's address.
 
 The Oxigraph child runs in its own process group and is told by the kernel to stop when its
 parent dies (``PR_SET_PDEATHSIG``), so a SIGKILL to ``serve`` does not leave it running. The
@@ -21,9 +22,14 @@ import threading
 import time
 from pathlib import Path
 
-from ..errors import ClaimgraphError
-from .persistent import build_persistent
+import pyoxigraph as ox
+
+from ..errors import ServiceError
+from ..namespaces import CG_IRI
+from .files import SCHEMA_TEXT, graph_files, graph_name, load_file
+from .locks import data_lock
 from .proxy import ProxyServer
+from .texts import read_archived_text
 
 DEFAULT_TIMEOUT = 10.0
 _PID_MARKER = "claimgraph-serve.pid"
@@ -36,17 +42,17 @@ def oxigraph_binary() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.exists() else shutil.which("oxigraph")
     if not found:
-        raise ClaimgraphError("the oxigraph server is not installed (pip install oxigraph)")
+        raise ServiceError("the oxigraph server is not installed (pip install oxigraph)")
     return found
 
 
 def wait_for_port(host: str, port: int, process, timeout: float = 20.0) -> None:
     """Return once ``process`` itself listens on ``port`` (not merely someone: another server
-    on that port must not pass for ours); ClaimgraphError if it exits or takes too long."""
+    on that port must not pass for ours); ServiceError if it exits or takes too long."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise ClaimgraphError(f"oxigraph server exited with code {process.returncode}")
+            raise ServiceError(f"oxigraph server exited with code {process.returncode}")
         listening = _listens(process.pid, port)
         if listening is None:  # no /proc: connecting is the best we can do
             try:
@@ -57,7 +63,7 @@ def wait_for_port(host: str, port: int, process, timeout: float = 20.0) -> None:
         if listening:
             return
         time.sleep(0.05)
-    raise ClaimgraphError(f"oxigraph server did not answer on {host}:{port} within {timeout:.0f} s")
+    raise ServiceError(f"oxigraph server did not answer on {host}:{port} within {timeout:.0f} s")
 
 
 def _listens(pid: int, port: int):
@@ -113,11 +119,11 @@ def start_server(location: Path, host: str, port: int, read_only: bool = True,
                                preexec_fn=_die_with_parent(os.getpid()))
     try:
         wait_for_port(host, port, process)
-    except ClaimgraphError as exc:
+    except ServiceError as exc:
         stop_server(process)
         log.seek(0)
         last = log.read().decode("utf-8", "replace").strip().splitlines()
-        raise ClaimgraphError(f"{exc}: {last[-1]}" if last else str(exc)) from None
+        raise ServiceError(f"{exc}: {last[-1]}" if last else str(exc)) from None
     except BaseException:  # Ctrl-C while waiting for the port: the server must not outlive us
         stop_server(process)
         raise
@@ -167,17 +173,36 @@ def _running(pid: int) -> bool:
     return True
 
 
+_TEXTS_BY_GRAPH = f"SELECT ?g ?archive ?file WHERE {{ GRAPH ?g {{ ?archive <{CG_IRI}textFile> ?file }} }}"
+
+
+def build_named(data_dir, location: Path) -> Path:
+    """An Oxigraph store at ``location`` with the vocabulary and each data file of ``data_dir``
+    in its own named graph, as ``push`` writes them, each archived text in the graph of the file
+    that names it. Returns ``location``."""
+    with data_lock(data_dir, shared=True):
+        store = ox.Store(str(location))
+        for path in graph_files(data_dir):
+            load_file(store, path, bulk=True, graph=graph_name(path))
+        store.bulk_extend([ox.Quad(r["archive"], SCHEMA_TEXT, ox.Literal(read_archived_text(data_dir, r["file"].value, r["archive"])),
+                                   r["g"]) for r in store.query(_TEXTS_BY_GRAPH)])
+        store.optimize()  # the bulk load's overlapping files would slow every query (see persistent.py)
+        del store
+    return location
+
+
 def serve_forever(data_dir, host: str, port: int, echo=print, timeout: float = DEFAULT_TIMEOUT,
-                  allow_service: bool = False) -> None:
+                  allow_service: bool = False, cors: tuple = ()) -> None:
     """Serve ``data_dir`` read-only on ``host:port`` (0: a free port) until Ctrl-C, SIGTERM or
-    SIGHUP, then clean up. Raises ClaimgraphError when the port is taken."""
+    SIGHUP, then clean up. ``cors``: the origins whose pages may read the answers (``*``: any).
+    Raises ServiceError when the port is taken."""
     clean_stale_folders()
     try:
-        proxy = ProxyServer((host, port), allow_service=allow_service, timeout=(timeout or 3600) + 30)
+        proxy = ProxyServer((host, port), allow_service=allow_service, timeout=(timeout or 3600) + 30, cors=cors)
     except OSError as exc:
         if exc.errno == 98:  # EADDRINUSE
-            raise ClaimgraphError(f"port {port} is in use on {host}; choose another with --port (0 picks a free one)") from None
-        raise ClaimgraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+            raise ServiceError(f"port {port} is in use on {host}; choose another with --port (0 picks a free one)") from None
+        raise ServiceError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     port = proxy.server_address[1]
     tmp = Path(tempfile.mkdtemp(prefix=_PREFIX))
     (tmp / _PID_MARKER).write_text(str(os.getpid()))
@@ -186,7 +211,7 @@ def serve_forever(data_dir, host: str, port: int, echo=print, timeout: float = D
     previous = {sig: signal.signal(sig, signal.default_int_handler) for sig in stops}
     process = thread = None
     try:
-        location = build_persistent(data_dir, tmp / "store") / "oxigraph"
+        location = build_named(data_dir, tmp / "oxigraph")
         inner = free_port()
         process = start_server(location, "127.0.0.1", inner, timeout=timeout)
         proxy.upstream = ("127.0.0.1", inner)
@@ -194,7 +219,7 @@ def serve_forever(data_dir, host: str, port: int, echo=print, timeout: float = D
         thread.start()
         echo(f"SPARQL endpoint http://{host}:{port}/query (query page http://{host}:{port}/), read-only. Ctrl-C stops.")
         code = process.wait()
-        raise ClaimgraphError(f"the oxigraph server stopped (exit code {code})")
+        raise ServiceError(f"the oxigraph server stopped (exit code {code})")
     except KeyboardInterrupt:
         echo("stopping")
     finally:
