@@ -1,15 +1,21 @@
 """Issue 13, shipped queries portable: the graph `push`ed into a real Oxigraph server and into
 Debian's Virtuoso 7 (both started here on 127.0.0.1 and stopped after), then every `.rq` under
 claimgraph/queries/ — the user-facing ones and the lib/ and checks/ ones that look-ups and checks
-run over --endpoint — and the commands that run them give the same answers as the local store."""
+run over --endpoint — and the commands that run them give the same answers as the local store.
+The graph is the shipped article with one article of the dev corpus (ranges) and a reprint of
+one of its figures with another value, so that every query finds something."""
+import csv
 import json
 import re
+import shutil
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
+from claimgraph.importer import import_sheet
 from claimgraph.resources import default_data_dir, query_text
 from claimgraph.store import iri, open_store
 from claimgraph.store.remote import RemoteStore
@@ -23,15 +29,43 @@ CG, OA = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#"
 SCHEMA, PROV = "https://schema.org/", "http://www.w3.org/ns/prov#"
 
 
+ARTICLE = Path(__file__).parent / "corpus" / "dev" / "asianlite-2022-uk-extreme-heat-warning"
+
+
 @pytest.fixture(scope="module")
-def stores(tmp_path_factory):
-    """Both stores running, the shipped graph pushed into each; stopped after the module."""
+def data(tmp_path_factory):
+    """The shipped graph, an article with ranges, and a reprint that prints one of its figures
+    (33C) with another value (34C)."""
+    work = tmp_path_factory.mktemp("data")
+    folder = work / "graph_data"
+    shutil.copytree(default_data_dir(), folder)
+    rows = list(csv.DictReader(ARTICLE.with_suffix(".csv").open(encoding="utf-8")))
+    rows.append(dict.fromkeys(rows[0], "") | {
+        "key": "reprint-33", "kind": "figure", "claim": "al-33", "value": "34", "as_printed": "34C", "mode": "reported",
+        "quote": "peaks of 34C were possible in southeast England", "speaker": "UK weather forecasters",
+        "source_title": "Heat warning, reprinted", "source_type": "NewsArticle", "source_publisher": "Asian Lite",
+        "source_published": "2022-07-18", "source_text": "reprint.txt"})
+    with (work / "sheet.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    shutil.copy(ARTICLE.with_suffix(".txt"), work)
+    (work / "reprint.txt").write_text("Heat warning, reprinted\n\nForecasters said peaks of 34C were possible in "
+                                      "southeast England on Tuesday.\n", encoding="utf-8")
+    import_sheet(work / "sheet.csv", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory, data):
+    """Both stores running, the graph pushed into each; stopped after the module."""
     running = {}
     try:
         for name in STORES:
             store = getattr(triplestores, name)(tmp_path_factory.mktemp(name))
             running[name] = store
-            result = CliRunner().invoke(main, ["push", "--endpoint", store.store], catch_exceptions=False)
+            result = CliRunner().invoke(main, ["push", "--data", str(data), "--endpoint", store.store],
+                                        catch_exceptions=False)
             assert result.exit_code == 0, result.output
         yield running
     finally:
@@ -40,8 +74,8 @@ def stores(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def local():
-    with open_store(default_data_dir()) as store:
+def local(data):
+    with open_store(data) as store:
         yield store
 
 
@@ -60,7 +94,8 @@ def _bindings(name: str, local) -> list[dict] | None:
     [var] = wanted
     having = {"claim": f"?x a <{SCHEMA}Claim>", "appearance": f"?x <{OA}hasBody> ?y",
               "selector": f"?y <{OA}hasSelector> ?x", "archive": f"?x <{CG}textFile> ?y",
-              "speaker": f"?y <{PROV}wasAttributedTo> ?x", "value": f"?y <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?x",
+              "speaker": f"?y <{PROV}wasAttributedTo> ?x", "value": f"{{ ?y <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?x }} "
+                       f"UNION {{ ?y <{SCHEMA}minValue>|<{SCHEMA}maxValue>|<{SCHEMA}value> ?x }}",
               "doc": f"?x <{SCHEMA}headline> ?y", "source": f"?x <{SCHEMA}headline> ?y",
               "entity": f"{{ ?x <{SCHEMA}name> ?y }} UNION {{ ?x <{SCHEMA}headline> ?y }}",
               "node": f"{{ ?x <{SCHEMA}name> ?y }} UNION {{ ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?y }} "
@@ -125,9 +160,9 @@ COMMANDS = [["lookup", "650,000"], ["lookup", "permanent loss"], ["lookup", "--s
 
 @pytest.mark.parametrize("store_name", STORES)
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_commands_over_an_endpoint_answer_as_the_local_graph(command, store_name, stores):
+def test_commands_over_an_endpoint_answer_as_the_local_graph(command, store_name, stores, data):
     runner = CliRunner()
-    expected = runner.invoke(main, command, catch_exceptions=False)
+    expected = runner.invoke(main, [*command, "--data", str(data)], catch_exceptions=False)
     got = runner.invoke(main, [*command, "--endpoint", stores[store_name].query], catch_exceptions=False)
     assert (got.exit_code, got.stdout) == (expected.exit_code, expected.stdout), got.stderr
     if command[-1] == "json" or "--json" in command:

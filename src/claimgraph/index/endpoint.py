@@ -47,10 +47,12 @@ def push(data_dir, endpoint: str, batch: int = 50_000, update_url: str | None = 
     where.mkdir(parents=True, exist_ok=True)
     url = store_url_for(endpoint)
     with store_lock(where):
-        put_graph(url, TOKEN_GRAPH, b"")  # from now on no index of it is trusted, until the new token
-        with contextlib.suppress(FileNotFoundError):
-            (where / INDEX_FILE).unlink()
-        counts = send(data_dir, url, batch, update_url, progress)
+        def forget():  # from the first request on no index of it is trusted, until the new token
+            put_graph(url, TOKEN_GRAPH, b"")
+            with contextlib.suppress(FileNotFoundError):
+                (where / INDEX_FILE).unlink()
+
+        counts = send(data_dir, url, batch, update_url, progress, before_sending=forget)
         token = uuid.uuid4().hex
         building = where / f".{INDEX_FILE}.{os.getpid()}.tmp"
         writer, scan = Writer(building, create=True), Scan()

@@ -83,17 +83,19 @@ def batches(triples, size: int) -> list[list]:
 
 
 def push(data_dir, store_url: str, batch_triples: int = 50_000, update_url: str | None = None,
-         progress=None) -> dict:
+         progress=None, before_sending=None) -> dict:
     """Send the vocabulary and every data file of ``data_dir`` to the Graph Store endpoint
     ``store_url`` (e.g. ``http://127.0.0.1:7878/store``), one named graph per file, replacing
     each (see the module). ``update_url``: the SPARQL Update endpoint for graphs larger than
     ``batch_triples`` (default: :func:`update_url_for`). ``progress`` is called with each file's
-    size in bytes once it is sent. Returns counts: files, triples, requests."""
+    size in bytes once it is sent; ``before_sending`` once, just before the first request (not
+    at all when the push is refused before it sends anything). Returns counts: files, triples,
+    requests."""
     refuse_userinfo(store_url)
     if update_url:
         refuse_userinfo(update_url)
     update_url = update_url or update_url_for(store_url)
-    sender = _Sender(store_url, update_url, Authenticator(find_credentials(store_url)))
+    sender = _Sender(store_url, update_url, Authenticator(find_credentials(store_url)), before_sending)
     counts = {"files": 0, "triples": 0, "requests": 0}
     for path in graph_files(data_dir):
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in file_quads(path, data_dir)]
@@ -121,14 +123,17 @@ def put_graph(store_url: str, graph: str, ntriples: bytes) -> None:
 
 
 class _Sender:
-    def __init__(self, store_url: str, update_url: str | None, auth: Authenticator):
-        self.store_url, self.update_url, self.auth = store_url, update_url, auth
+    def __init__(self, store_url: str, update_url: str | None, auth: Authenticator, before=None):
+        self.store_url, self.update_url, self.auth, self.before = store_url, update_url, auth, before
 
     def graph_url(self, graph: str) -> str:
         joiner = "&" if urllib.parse.urlsplit(self.store_url).query else "?"
         return f"{self.store_url}{joiner}{urllib.parse.urlencode({'graph': graph})}"
 
     def send(self, graph: str, triples: list, method: str) -> None:
+        if self.before is not None:
+            before, self.before = self.before, None
+            before()
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
         http_request(self.graph_url(graph), body, {"Content-Type": "application/n-triples"}, method, auth=self.auth)
 
