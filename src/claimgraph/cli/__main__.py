@@ -1,0 +1,4 @@
+"""python -m claimgraph.cli …"""
+from . import main
+
+main()
