@@ -118,16 +118,33 @@ def test_archived_text_outside_the_data_folder_is_refused(data_copy, run):
     assert "etc/hostname" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+#: Where the SPARQL engines under the SHACL-SPARQL constraints differ (Oxigraph for claimgraph,
+#: rdflib for pySHACL): (the side with one more result, words of its message).
+ENGINES_DIFFER = {
+    # Oxigraph's xsd:integer is 64 bits: 10^19 is ill-typed there, so also "not a number"
+    "figure too large": ("claimgraph", "is not a number"),
+    # rdflib finds NaN < 0 (SPARQL: every comparison with NaN is false)
+    "figure that is not a number": ("pySHACL", "Count is negative (nan)"),
+}
+
+
 @pytest.mark.parametrize("case, change, message", BROKEN, ids=[b[0] for b in BROKEN])
 def test_the_shapes_are_checked_as_pyshacl_checks_them(data_copy, case, change, message):
-    """validate checks the core constraints itself, all focus nodes at once; pySHACL is the
-    reference: the same results on every broken case."""
+    """validate checks the shapes itself, all focus nodes at once (the SHACL-SPARQL ones in
+    Oxigraph); pySHACL, every shape and constraint node by node, is the reference: the same
+    results on every broken case, but for the two where the SPARQL engines differ."""
     from claimgraph.data import load_graph
     from claimgraph.validate import pyshacl_report, validate_graph
 
     edit(data_copy, change)
     graph = load_graph(data_copy)
-    assert validate_graph(graph).results == pyshacl_report(graph).results
+    ours, reference = set(validate_graph(graph).results), set(pyshacl_report(graph).results)
+    if case in ENGINES_DIFFER:
+        side, words = ENGINES_DIFFER[case]
+        extra = (ours - reference) if side == "claimgraph" else (reference - ours)
+        assert [r.message for r in extra if words in r.message] == [r.message for r in extra] != []
+        ours, reference = ours - extra, reference - extra
+    assert ours == reference and any(message in r.message for r in ours)
 
 
 def test_every_shipped_shape_is_checked_without_pyshacl():
