@@ -159,6 +159,17 @@ def test_order_from_the_index_is_the_stores(three_sources):
         assert order(store, claims) == without
 
 
+def test_thousands_of_claims_are_ordered_by_sqlite_as_a_few_are_in_python(three_sources):
+    with open_store(three_sources) as store:
+        index = store.index()
+        claims = {r["c"] for r in store.select("SELECT ?c WHERE { ?c a <https://schema.org/Claim> }")}
+        unknown = {f"https://w3id.org/claimgraph/id/claim/{i:016x}" for i in range(600)}  # no row: undated
+        keys = {r[0]: tuple(r[1:]) for r in index.db.execute("SELECT iri, undated, published, source, start FROM claims")}
+        expected = sorted(claims | unknown, key=lambda c: (keys.get(c, (1, "", "", 0)), c))
+        assert index.order(claims | unknown) == expected
+        assert index.order(claims) == [c for c in expected if c in claims]
+
+
 def test_find_uses_the_index_order_for_words(three_sources):
     with open_store(three_sources) as store:
         claims = find(store, "people")

@@ -134,14 +134,16 @@ class Index:
             marks = ",".join("?" * len(claims))
             rows = self.db.execute(f"SELECT iri, undated, published, source, start FROM claims WHERE iri IN ({marks})",
                                    sorted(claims))
-        else:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (iri TEXT PRIMARY KEY) WITHOUT ROWID")
-            self.db.execute("DELETE FROM temp.wanted")
-            self.db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((c,) for c in claims))
-            rows = self.db.execute("SELECT c.iri, c.undated, c.published, c.source, c.start "
-                                   "FROM temp.wanted w JOIN claims c ON c.iri = w.iri")
-        keys = {r[0]: r[1:] for r in rows}
-        return sorted(claims, key=lambda c: (keys.get(c, (1, "", "", 0)), c))
+            keys = {r[0]: r[1:] for r in rows}
+            return sorted(claims, key=lambda c: (keys.get(c, (1, "", "", 0)), c))
+        # thousands (a country's claims at a million): sorted by SQLite, which compares text as
+        # Python does (UTF-8 bytes, code point order); the dictionary and sort in Python took 45 ms
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (iri TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.db.execute("DELETE FROM temp.wanted")
+        self.db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((c,) for c in claims))
+        return [r[0] for r in self.db.execute(
+            "SELECT w.iri FROM temp.wanted w LEFT JOIN claims c ON c.iri = w.iri ORDER BY coalesce(c.undated, 1), "
+            "coalesce(c.published, ''), coalesce(c.source, ''), coalesce(c.start, 0), w.iri")]
 
     # ------------------------------------------------------------------ roles
 
