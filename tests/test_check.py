@@ -59,3 +59,20 @@ def test_check_json_is_one_document(run):
     report = json.loads(result.stdout)
     assert {r["rule"] for r in report["results"]} == {"competing_estimates", "parts_exceed_whole", "share_vs_count"}
     assert report["counts"] == {"Violation": 0, "Warning": 0, "Info": 3}
+
+
+def test_citations_go_to_the_first_results_and_all_on_request(run):
+    """Citing is nearly all of a large check's work: the first --citations results are cited,
+    the rest listed by ID and message, and stderr says so."""
+    import json
+
+    everything = json.loads(run("check", "--all", "--format", "json").stdout)["results"]
+    assert all(r["citations"] for r in everything)
+    first = run("check", "--all", "--citations", "1", "--format", "json")
+    results = json.loads(first.stdout)["results"]
+    assert [bool(r["citations"]) for r in results] == [True, False, False]
+    assert [r["message"] for r in results] == [r["message"] for r in everything]
+    assert "citations for the first 1 of 3 result(s) (--citations all for every one)" in first.stderr
+    assert json.loads(run("check", "--all", "--citations", "all", "--format", "json").stdout)["results"] == everything
+    wrong = run("check", "--citations", "some")
+    assert wrong.exit_code == 2 and "'some' is not a number of results or 'all'" in wrong.stderr

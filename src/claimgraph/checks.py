@@ -218,10 +218,11 @@ def drift(index, claims=None) -> list[CheckResult]:
 RULES = (competing_estimates, parts_exceed_whole, share_vs_count, shares_over_100)
 
 
-def run_checks(store: Store, claims=None, cite_info: bool = True) -> list[CheckResult]:
+def run_checks(store: Store, claims=None, cite_info: bool = True, cite_first: int | None = None) -> list[CheckResult]:
     """Every rule on ``store`` (or only what concerns ``claims``); violations first, each with
-    the citations of the claims (and of the drifting appearance) it names (agreements only with
-    ``cite_info``: their citations are a third of the work at a million claims)."""
+    the citations of the claims (and of the drifting appearance) it names: agreements only with
+    ``cite_info``, and only the first ``cite_first`` results when given (citing is nearly all of
+    the work: at 100k claims the rules took 0.3 s, citing their 6,200 results 9 s)."""
     from .index import of
 
     only = set(claims) if claims is not None else None
@@ -230,7 +231,7 @@ def run_checks(store: Store, claims=None, cite_info: bool = True) -> list[CheckR
     results = [r for rule in RULES for r in rule(figs, only)] + drift(index, only)
     order = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
     results.sort(key=lambda r: (order[r.severity], r.rule, r.focus, r.other or "", r.appearance or ""))
-    cited = [r for r in results if cite_info or r.severity is not Severity.INFO]
+    cited = [r for r in results if cite_info or r.severity is not Severity.INFO][:cite_first]
     for i in range(0, len(cited), 1000):  # records a thousand results at a time: memory stays flat
         _cite(store, cited[i:i + 1000])
     return results

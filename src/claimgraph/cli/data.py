@@ -178,12 +178,22 @@ def audit(source, out_format, data_dir, location, endpoint):
 
 
 
+def _how_many(ctx, param, value):
+    if value == "all":
+        return None
+    if value.isdigit():
+        return int(value)
+    raise click.BadParameter(f"{value!r} is not a number of results or 'all'")
+
+
 @main.command()
 @click.option("--all", "show_all", is_flag=True, help="Also list agreements (Info), not only conflicts and drift.")
+@click.option("--citations", "cite_first", default="200", show_default=True, metavar="N|all", callback=_how_many,
+              help="Cite the claims of the first N results (conflicts first); the rest are listed by ID and message.")
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one document with every result and the counts.")
 @store_options
-def check(show_all, out_format, data_dir, location, endpoint):
+def check(show_all, cite_first, out_format, data_dir, location, endpoint):
     """Check consistency across claims: competing estimates of one quantity, parts against
     wholes, shares against counts, shares over 100 per cent, and figure and quote drift between
     appearances. Exit 1 on a conflict."""
@@ -191,8 +201,9 @@ def check(show_all, out_format, data_dir, location, endpoint):
     from ..validate import Severity
 
     with open_store_for(data_dir, endpoint, location) as store:
-        results = run_checks(store, cite_info=show_all)
+        results = run_checks(store, cite_info=show_all, cite_first=cite_first)
     shown = [r for r in results if show_all or r.severity is not Severity.INFO]
+    uncited = sum(1 for r in shown if not r.citations)
     counts = {s: sum(1 for r in results if r.severity is s) for s in Severity}
     if out_format == "json":
         click.echo(json.dumps({"results": [r.as_json() for r in shown],
@@ -202,6 +213,9 @@ def check(show_all, out_format, data_dir, location, endpoint):
             click.echo("\n".join(r.lines()))
     click.echo(f"{counts[Severity.VIOLATION]} conflict(s), {counts[Severity.WARNING]} warning(s), "
                f"{counts[Severity.INFO]} agreement(s)", err=True)
+    if uncited and cite_first is not None:
+        click.echo(f"citations for the first {cite_first} of {len(shown)} result(s) (--citations all for every one)",
+                   err=True)
     if counts[Severity.VIOLATION]:
         sys.exit(1)
 
