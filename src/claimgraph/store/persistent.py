@@ -74,9 +74,10 @@ def quick_fingerprint(data_dir, names) -> str:
     h = sha256()
     st = os.stat(data_dir)
     h.update(f"/\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+    folder = os.fspath(data_dir)
     for name in names:
         try:
-            st = os.stat(Path(data_dir) / name)
+            st = os.stat(os.path.join(folder, name))  # not pathlib: 700 files at 1M cost 7 ms more
         except OSError:
             h.update(f"{name}\0missing\n".encode())
             continue
