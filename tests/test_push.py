@@ -203,3 +203,14 @@ def test_a_password_in_the_url_is_refused_and_not_repeated(run, command):
     assert result.exit_code == 1
     assert "hunter2" not in result.stderr and "alice" not in result.stderr
     assert "refused" in result.stderr and "CLAIMGRAPH_ENDPOINT_USER" in result.stderr and "~/.netrc" in result.stderr
+
+
+def test_push_where_the_cache_folder_cannot_be_made_is_one_line_and_sends_nothing(run, tmp_path, oxigraph, monkeypatch):
+    """Regression: push makes the endpoint's word index in the cache folder; one that cannot be
+    made ended in a traceback."""
+    (tmp_path / "a-file").write_text("keep")
+    monkeypatch.setenv("CLAIMGRAPH_CACHE", str(tmp_path / "a-file" / "cache"))
+    result = run("push", "--endpoint", oxigraph.store)
+    assert result.exit_code == 3
+    assert result.stderr.strip().splitlines() == [f"Error: {tmp_path / 'a-file'}/cache: cannot write here (Not a directory)"]
+    assert ask(oxigraph, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1") == []

@@ -292,3 +292,18 @@ def test_a_text_saved_anew_in_a_subfolder_is_noticed(data_copy):
     (data_copy / "texts" / "a.txt.new").write_text("two")
     os.replace(data_copy / "texts" / "a.txt.new", data_copy / "texts" / "a.txt")  # as editors save
     assert fingerprint(data_copy) != before
+
+
+@pytest.mark.parametrize("command", [["load"], ["lookup", "650000"]])
+def test_a_cache_folder_that_cannot_be_made_is_one_line(run, data_copy, tmp_path, monkeypatch, command):
+    """Regression: $CLAIMGRAPH_CACHE below a file (or under /proc) made `load` end in a
+    traceback from mkdir; a look-up reads the data in memory instead."""
+    (tmp_path / "a-file").write_text("keep")
+    monkeypatch.setenv("CLAIMGRAPH_CACHE", str(tmp_path / "a-file" / "cache"))
+    result = run(*command, "--data", data_copy)
+    if command == ["load"]:
+        assert result.exit_code == 3
+        assert result.stderr.strip().splitlines() == [f"Error: {tmp_path / 'a-file'}/cache: cannot write here (Not a directory)"]
+    else:
+        assert result.exit_code == 0 and "claim/8c1b60b6d70cf5a0" in result.stdout
+    assert (tmp_path / "a-file").read_text() == "keep"

@@ -44,9 +44,9 @@ def push(data_dir, endpoint: str, batch: int = 50_000, update_url: str | None = 
     from .scan import Scan
 
     where = location(endpoint)
-    where.mkdir(parents=True, exist_ok=True)
     url = store_url_for(endpoint)
-    with store_lock(where):
+    with store_lock(where):  # its lock file beside it: the cache folder is made, or named in one line
+        where.mkdir(exist_ok=True)
         def forget():  # from the first request on no index of it is trusted, until the new token
             put_graph(url, TOKEN_GRAPH, b"")
             with contextlib.suppress(FileNotFoundError):

@@ -96,8 +96,11 @@ def _open(lock_file: Path, create: bool):
     except FileNotFoundError:
         if not create:
             return None
-        lock_file.parent.mkdir(parents=True, exist_ok=True)
-        return os.open(lock_file, flags, 0o644)
+        try:
+            lock_file.parent.mkdir(parents=True, exist_ok=True)
+            return os.open(lock_file, flags, 0o644)
+        except OSError as exc:  # a folder that cannot be made there ($CLAIMGRAPH_CACHE under /proc, a file)
+            raise NotWritable(f"{exc.filename or lock_file.parent}: cannot write here ({exc.strerror})") from exc
     except OSError as exc:
         if not create:
             return None
@@ -105,8 +108,8 @@ def _open(lock_file: Path, create: bool):
             try:  # someone else made it: reading it is enough to lock it
                 return os.open(lock_file, os.O_RDONLY | os.O_CLOEXEC)
             except OSError:
-                raise NotWritable(f"{lock_file.parent}: cannot write here ({exc.strerror})") from exc
-        raise
+                pass
+        raise NotWritable(f"{lock_file.parent}: cannot write here ({exc.strerror})") from exc
 
 
 def _acquire(fd: int, what: Path, shared: bool, wait: bool, notify) -> None:
